@@ -1,0 +1,17 @@
+package io.meseta.protocol.agent;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A command to run: with {@code shell} true, {@code value} runs under {@code sh -c}; otherwise
+ * {@code value} is the program and {@code arguments} its argv (Mesos CommandInfo semantics,
+ * where arguments[0] is argv[0]).
+ */
+public record CommandSpec(
+    boolean shell, String value, List<String> arguments, Map<String, String> environment) {
+  public CommandSpec {
+    arguments = arguments == null ? List.of() : List.copyOf(arguments);
+    environment = environment == null ? Map.of() : Map.copyOf(environment);
+  }
+}
