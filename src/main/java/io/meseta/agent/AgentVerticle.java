@@ -1,0 +1,188 @@
+package io.meseta.agent;
+
+import io.meseta.core.model.FrameworkId;
+import io.meseta.protocol.agent.AgentMessage;
+import io.meseta.protocol.agent.TaskStatusReport;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Meseta agent: serves its sandboxes over HTTP, registers with a master over one WebSocket
+ * (re-registering with its id and live tasks after every reconnect), runs the tasks the master
+ * sends, and reports them reliably. Undeploying it kills every task it runs.
+ *
+ * <pre>{@code
+ * AgentVerticle agent = AgentVerticle.deploy(vertx,
+ *     AgentConfig.builder(List.of("127.0.0.1:5050"), Path.of("/var/lib/meseta")).build()).await();
+ * }</pre>
+ */
+public final class AgentVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(AgentVerticle.class);
+
+  private final AgentConfig config;
+  private volatile String agentId;
+  private volatile int httpPort = -1;
+  private volatile String resources;
+  private String hostname;
+  private HttpServer httpServer;
+  private StatusUpdateManager updates;
+  private TaskSupervisor supervisor;
+  private MasterConnection connection;
+
+  public AgentVerticle(AgentConfig config) {
+    this.config = config;
+  }
+
+  /** Deploys an agent and completes with it once it is serving files and connecting. */
+  public static Future<AgentVerticle> deploy(Vertx vertx, AgentConfig config) {
+    AgentVerticle agent = new AgentVerticle(config);
+    return vertx.deployVerticle(agent).map(id -> agent);
+  }
+
+  /** The id the master gave this agent; null until the first registration. */
+  public String agentId() {
+    return agentId;
+  }
+
+  /** The port of the {@code /files} server (the real one when the config said 0). */
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** The resources this agent offers, in Mesos text form (given or detected). */
+  public String resources() {
+    return resources;
+  }
+
+  /** Main-process pid of every task whose process is running now. */
+  public Future<Map<TaskKey, Long>> runningTaskPids() {
+    Promise<Map<TaskKey, Long>> pids = Promise.promise();
+    context.runOnContext(v -> pids.complete(Map.copyOf(supervisor.runningPids())));
+    return pids.future();
+  }
+
+  @Override
+  public Future<?> start() {
+    Sandboxes sandboxes = new Sandboxes(config.workDir());
+    return vertx.executeBlocking(() -> {
+          // blocking: file system, maybe nvidia-smi, maybe a DNS lookup
+          Files.createDirectories(sandboxes.root());
+          resources = config.resources() != null ? config.resources() : ResourceDetector.detect(config.workDir());
+          hostname = config.hostname() != null ? config.hostname() : localHostName();
+          return new TaskLauncher(sandboxes);
+        })
+        .compose(launcher -> {
+          updates = new StatusUpdateManager(vertx, this::sendUpdate,
+              config.statusRetryInitial(), config.statusRetryMax());
+          supervisor = new TaskSupervisor(vertx, context, launcher, updates::enqueue,
+              () -> agentId, config.killGracePeriod());
+          Router router = Router.router(vertx);
+          router.get("/health").handler(rc -> rc.response().end("OK"));
+          new SandboxFiles(vertx, config.workDir()).mount(router);
+          return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.bindHost());
+        })
+        .onSuccess(server -> {
+          httpServer = server;
+          httpPort = server.actualPort();
+          LOG.info("agent on {} serving files on port {}, offering {}", hostname, httpPort, resources);
+          connection = new MasterConnection(vertx, config, new Listener());
+          connection.start();
+        });
+  }
+
+  /** Kills every task first, while the socket may still carry their TASK_KILLED updates. */
+  @Override
+  public Future<?> stop() {
+    Future<Void> tasksGone = supervisor == null ? Future.succeededFuture() : supervisor.killAll();
+    return tasksGone
+        .compose(v -> connection == null ? Future.succeededFuture() : connection.stop())
+        .eventually(() -> {
+          if (updates != null) {
+            updates.close();
+          }
+          return httpServer == null ? Future.succeededFuture() : httpServer.close();
+        });
+  }
+
+  private void sendUpdate(TaskStatusReport report) {
+    connection.send(new AgentMessage.StatusUpdate(report));
+  }
+
+  private static String localHostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      LOG.warn("cannot resolve the local host name; advertising 'localhost' (set hostname)", e);
+      return "localhost";
+    }
+  }
+
+  /** The protocol side: what each master message makes the agent do. */
+  private final class Listener implements MasterConnection.Listener {
+    @Override
+    public AgentMessage.ToMaster hello() {
+      if (agentId == null) {
+        return new AgentMessage.Register(hostname, httpPort, resources, config.attributes());
+      }
+      return new AgentMessage.Reregister(agentId, hostname, httpPort, resources,
+          config.attributes(), supervisor.liveTasks());
+    }
+
+    @Override
+    public void registered(AgentMessage.Registered registered) {
+      if (agentId != null && !agentId.equals(registered.agentId())) {
+        LOG.warn("master renamed agent {} to {}; adopting the new id", agentId, registered.agentId());
+      }
+      agentId = registered.agentId();
+      updates.online();
+    }
+
+    @Override
+    public void received(AgentMessage.ToAgent message) {
+      try {
+        dispatch(message);
+      } catch (IllegalArgumentException e) {
+        LOG.warn("ignoring {} from the master: {}", message, e.getMessage());
+      }
+    }
+
+    private void dispatch(AgentMessage.ToAgent message) {
+      if (message instanceof AgentMessage.RunTask run) {
+        if (run.task() == null) {
+          throw new IllegalArgumentException("RUN_TASK without a task");
+        }
+        supervisor.run(run.task());
+      } else if (message instanceof AgentMessage.KillTask kill) {
+        supervisor.kill(TaskKey.of(kill.frameworkId(), kill.taskId()), kill.gracePeriodMillis());
+      } else if (message instanceof AgentMessage.Acknowledge ack) {
+        TaskKey key = TaskKey.of(ack.frameworkId(), ack.taskId());
+        updates.acknowledge(key, ack.uuid()).ifPresent(acked -> {
+          if (acked.state().isTerminal() && !updates.hasPending(key)) {
+            supervisor.forget(key);
+          }
+        });
+      } else if (message instanceof AgentMessage.ShutdownFramework shutdown) {
+        supervisor.shutdownFramework(FrameworkId.of(shutdown.frameworkId()));
+      } else if (message instanceof AgentMessage.Error error) {
+        LOG.warn("master reported an error: {}", error.message());
+      } else {
+        LOG.warn("ignoring unexpected {} from the master", message);
+      }
+    }
+
+    @Override
+    public void disconnected() {
+      updates.offline();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.meseta.agent;
+
+import io.meseta.protocol.agent.CommandSpec;
+import io.meseta.protocol.agent.TaskSpec;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Starts a task's command as an OS process: in its sandbox, with stdout and stderr in files
+ * there, with a clean environment, and under {@code setsid} so that the task and everything it
+ * forks form one process group that a kill reaches as a whole. Blocking (creates directories,
+ * forks): call it off the event loop.
+ */
+final class TaskLauncher {
+  private final Sandboxes sandboxes;
+  private final Path setsid;
+
+  /**
+   * @throws IllegalStateException when {@code setsid} (util-linux) is not installed: without it
+   *     a kill could leave a task's children running
+   */
+  TaskLauncher(Sandboxes sandboxes) {
+    this.sandboxes = sandboxes;
+    this.setsid =
+        Executables.find("setsid")
+            .orElseThrow(() -> new IllegalStateException(
+                "setsid not found (package util-linux); the agent needs it to run tasks"));
+  }
+
+  /**
+   * @throws IllegalArgumentException the spec cannot run (bad ids, empty command)
+   * @throws IOException the sandbox cannot be created or the process cannot start
+   */
+  TaskProcess launch(TaskSpec spec, String agentId) throws IOException {
+    Objects.requireNonNull(spec.command(), "task has no command");
+    Path sandbox = sandboxes.sandboxOf(spec.frameworkId(), spec.taskId());
+    Files.createDirectories(sandbox);
+    ProcessBuilder builder =
+        new ProcessBuilder(commandLine(spec.command()))
+            .directory(sandbox.toFile())
+            .redirectInput(new File("/dev/null"))
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(sandbox.resolve("stdout").toFile()))
+            .redirectError(ProcessBuilder.Redirect.appendTo(sandbox.resolve("stderr").toFile()));
+    Map<String, String> env = builder.environment();
+    env.clear(); // the agent's own environment (credentials, JAVA_*, ...) must not leak
+    env.putAll(baseEnvironment(spec, sandbox, agentId));
+    env.putAll(spec.command().environment());
+    return new TaskProcess(builder.start(), sandbox);
+  }
+
+  /**
+   * {@code setsid -w} makes the process a session and group leader; it execs in place (the JVM's
+   * children never lead a group), so the pid Java sees is the group id.
+   */
+  List<String> commandLine(CommandSpec command) {
+    if (command.value() == null || command.value().isBlank()) {
+      throw new IllegalArgumentException("command value is empty");
+    }
+    List<String> line = new ArrayList<>(List.of(setsid.toString(), "-w"));
+    if (command.shell()) {
+      line.addAll(List.of("/bin/sh", "-c", command.value()));
+    } else {
+      // Mesos: arguments[0] is argv[0]. Java cannot set argv[0] apart from the program, so the
+      // program name stands in for it and the rest follow.
+      line.add(command.value());
+      List<String> arguments = command.arguments();
+      line.addAll(arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size()));
+    }
+    return line;
+  }
+
+  static Map<String, String> baseEnvironment(TaskSpec spec, Path sandbox, String agentId) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", Executables.taskPath());
+    env.put("HOME", sandbox.toString());
+    env.put("LANG", "C.UTF-8");
+    env.put("MESOS_SANDBOX", sandbox.toString());
+    env.put("MESOS_DIRECTORY", sandbox.toString());
+    env.put("MESOS_TASK_ID", spec.taskId());
+    env.put("MESOS_FRAMEWORK_ID", spec.frameworkId());
+    if (agentId != null) {
+      env.put("MESOS_AGENT_ID", agentId);
+    }
+    return env;
+  }
+}

@@ -1,0 +1,240 @@
+package io.meseta.agent;
+
+import io.meseta.core.model.FrameworkId;
+import io.meseta.core.model.Reason;
+import io.meseta.core.model.StatusSource;
+import io.meseta.core.model.TaskState;
+import io.meseta.protocol.agent.AgentMessage.RunningTask;
+import io.meseta.protocol.agent.TaskSpec;
+import io.meseta.protocol.agent.TaskStatusReport;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tasks of this agent: launches them, kills them (SIGTERM, SIGKILL after the grace period),
+ * turns their exits into status updates, and remembers them until their terminal update is
+ * acknowledged. Confined to the agent's context; process starts and signals run on workers.
+ */
+final class TaskSupervisor {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskSupervisor.class);
+
+  private final Vertx vertx;
+  private final Context context;
+  private final TaskLauncher launcher;
+  private final Consumer<TaskStatusReport> updates;
+  private final Supplier<String> agentId;
+  private final Duration defaultGrace;
+  private final Map<TaskKey, TaskRun> tasks = new LinkedHashMap<>();
+
+  TaskSupervisor(
+      Vertx vertx,
+      Context context,
+      TaskLauncher launcher,
+      Consumer<TaskStatusReport> updates,
+      Supplier<String> agentId,
+      Duration defaultGrace) {
+    this.vertx = vertx;
+    this.context = context;
+    this.launcher = launcher;
+    this.updates = updates;
+    this.agentId = agentId;
+    this.defaultGrace = defaultGrace;
+  }
+
+  void run(TaskSpec spec) {
+    TaskKey key;
+    try {
+      key = TaskKey.of(spec.frameworkId(), spec.taskId());
+    } catch (IllegalArgumentException e) {
+      LOG.warn("ignoring RUN_TASK without usable ids ({}): {}", e.getMessage(), spec);
+      return;
+    }
+    TaskRun existing = tasks.get(key);
+    if (existing != null && !existing.terminal) {
+      LOG.warn("ignoring RUN_TASK for {}: it is already running on this agent", key);
+      return;
+    }
+    TaskRun run = new TaskRun(key, spec);
+    tasks.put(key, run);
+    String id = agentId.get();
+    vertx.executeBlocking(() -> launcher.launch(spec, id), false)
+        .onComplete(result -> {
+          if (result.succeeded()) {
+            started(run, result.result());
+          } else {
+            LOG.warn("task {} could not start: {}", key, result.cause().getMessage());
+            finish(run, TaskState.TASK_FAILED, StatusSource.SOURCE_AGENT,
+                Reason.REASON_CONTAINER_LAUNCH_FAILED, "Failed to launch task: " + result.cause().getMessage());
+          }
+        });
+  }
+
+  private void started(TaskRun run, TaskProcess process) {
+    run.process = process;
+    LOG.info("task {} started as pid {} in {}", run.key, process.pid(), process.sandbox());
+    process.onExit().whenComplete((p, error) -> context.runOnContext(v -> exited(run)));
+    if (run.killRequested) {
+      beginKill(run); // killed while starting: no TASK_RUNNING, it never ran for the framework
+    } else {
+      report(run, TaskState.TASK_RUNNING, StatusSource.SOURCE_EXECUTOR, null, null);
+    }
+  }
+
+  private void exited(TaskRun run) {
+    TaskProcess process = run.process;
+    run.cancelKillTimer(vertx);
+    int status = process.exitValue();
+    blocking(process::killLeftovers);
+    if (run.killRequested && run.state == null) {
+      finish(run, TaskState.TASK_KILLED, StatusSource.SOURCE_AGENT,
+          Reason.REASON_TASK_KILLED_DURING_LAUNCH, run.killMessage);
+    } else if (run.killRequested) {
+      finish(run, TaskState.TASK_KILLED, StatusSource.SOURCE_EXECUTOR, null, run.killMessage);
+    } else {
+      TaskState state = status == 0 ? TaskState.TASK_FINISHED : TaskState.TASK_FAILED;
+      finish(run, state, StatusSource.SOURCE_EXECUTOR, null, "Command exited with status " + status);
+    }
+  }
+
+  /**
+   * @param graceMillis SIGTERM → SIGKILL delay; 0 = the task's own, else the agent default
+   */
+  void kill(TaskKey key, long graceMillis) {
+    TaskRun run = tasks.get(key);
+    if (run == null) {
+      LOG.info("kill of unknown task {}: reporting it lost", key);
+      updates.accept(StatusReports.of(key, agentId.get(), TaskState.TASK_LOST,
+          StatusSource.SOURCE_AGENT, Reason.REASON_TASK_UNKNOWN, "Task unknown to the agent"));
+      return;
+    }
+    if (run.terminal || run.killRequested) {
+      return; // already ending: its terminal update is (or will be) on its way
+    }
+    run.killRequested = true;
+    run.graceMillis = graceMillis > 0 ? graceMillis
+        : run.spec.killGracePeriodMillis() > 0 ? run.spec.killGracePeriodMillis()
+        : defaultGrace.toMillis();
+    if (run.process != null) {
+      beginKill(run);
+    }
+  }
+
+  private void beginKill(TaskRun run) {
+    TaskProcess process = run.process;
+    LOG.info("killing task {} (pid {}), grace {} ms", run.key, process.pid(), run.graceMillis);
+    run.killMessage = "Command terminated by the agent with SIGTERM";
+    blocking(process::terminate);
+    run.killTimer = vertx.setTimer(Math.max(1, run.graceMillis), id -> {
+      run.killTimer = -1;
+      if (!run.terminal) {
+        LOG.info("task {} outlived its {} ms grace period; sending SIGKILL", run.key, run.graceMillis);
+        run.killMessage = "Command killed by the agent with SIGKILL after a grace period of "
+            + run.graceMillis + " ms";
+        blocking(process::kill);
+      }
+    });
+  }
+
+  void shutdownFramework(FrameworkId frameworkId) {
+    List<TaskKey> keys = tasks.keySet().stream().filter(k -> k.frameworkId().equals(frameworkId)).toList();
+    keys.forEach(key -> kill(key, 0));
+  }
+
+  /** The terminal update was acknowledged: nothing more to say about this task. */
+  void forget(TaskKey key) {
+    TaskRun run = tasks.get(key);
+    if (run != null && run.terminal) {
+      tasks.remove(key);
+    }
+  }
+
+  /** Non-terminal tasks, as REREGISTER reports them. */
+  List<RunningTask> liveTasks() {
+    return tasks.values().stream()
+        .filter(run -> !run.terminal)
+        .map(run -> new RunningTask(run.spec.frameworkId(), run.spec.taskId(), run.spec.name(),
+            run.spec.resources(), run.state == null ? TaskState.TASK_STAGING : run.state))
+        .toList();
+  }
+
+  /** Main-process pids of the tasks whose process is running. */
+  Map<TaskKey, Long> runningPids() {
+    Map<TaskKey, Long> pids = new LinkedHashMap<>();
+    tasks.forEach((key, run) -> {
+      if (run.process != null && !run.terminal) {
+        pids.put(key, run.process.pid());
+      }
+    });
+    return pids;
+  }
+
+  /** Kills every task and completes when all have ended, or after the longest grace + 5 s. */
+  Future<Void> killAll() {
+    List<TaskRun> live = tasks.values().stream().filter(run -> !run.terminal).toList();
+    live.forEach(run -> kill(run.key, 0));
+    long wait = live.stream().mapToLong(run -> run.graceMillis).max().orElse(0) + 5_000;
+    return Future.join(live.stream().map(run -> run.done.future()).toList())
+        .<Void>mapEmpty()
+        .timeout(wait, TimeUnit.MILLISECONDS)
+        .recover(e -> {
+          LOG.warn("some tasks did not end within {} ms of being killed: {}", wait, runningPids().keySet());
+          return Future.succeededFuture();
+        });
+  }
+
+  private void finish(TaskRun run, TaskState state, StatusSource source, Reason reason, String message) {
+    run.terminal = true;
+    report(run, state, source, reason, message);
+    LOG.info("task {} ended {}: {}", run.key, state, message);
+    run.done.tryComplete();
+  }
+
+  private void report(TaskRun run, TaskState state, StatusSource source, Reason reason, String message) {
+    run.state = state;
+    updates.accept(StatusReports.of(run.key, agentId.get(), state, source, reason, message));
+  }
+
+  private void blocking(Runnable signal) {
+    vertx.executeBlocking(() -> {
+      signal.run();
+      return null;
+    }, false).onFailure(e -> LOG.warn("signalling a task failed", e));
+  }
+
+  /** One launch of a task; its fields change only on the agent's context. */
+  private static final class TaskRun {
+    final TaskKey key;
+    final TaskSpec spec;
+    final Promise<Void> done = Promise.promise();
+    TaskProcess process;
+    TaskState state;
+    boolean terminal;
+    boolean killRequested;
+    long graceMillis;
+    String killMessage;
+    long killTimer = -1;
+
+    TaskRun(TaskKey key, TaskSpec spec) {
+      this.key = key;
+      this.spec = spec;
+    }
+
+    void cancelKillTimer(Vertx vertx) {
+      if (killTimer >= 0) {
+        vertx.cancelTimer(killTimer);
+        killTimer = -1;
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.meseta.cli;
+
+import io.meseta.agent.AgentConfig;
+import io.meseta.agent.AgentVerticle;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "agent", mixinStandardHelpOptions = true,
+    description = "Run an agent: offers this machine's resources and runs tasks as processes.")
+final class AgentCommand implements Callable<Integer> {
+  @Option(names = "--master", required = true, split = ",",
+      description = "master nodes, HOST:PORT[,HOST:PORT...]")
+  List<String> masters;
+
+  @Option(names = "--port", description = "sandbox files HTTP port (default 5051)")
+  Integer port;
+
+  @Option(names = "--work-dir", description = "where sandboxes live (default work/agent)")
+  Path workDir;
+
+  @Option(names = "--resources",
+      description = "resources to offer, e.g. 'cpus:4;mem:8192;ports:[31000-32000]' (default: detected)")
+  String resources;
+
+  @Option(names = "--attributes", description = "attributes, e.g. 'rack:r1;os:debian'")
+  String attributes;
+
+  @Option(names = "--hostname", description = "host name advertised to the master")
+  String hostname;
+
+  @Option(names = "--config", description = "settings file (default conf/meseta.yaml)")
+  Path config;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings s = Settings.load(config == null ? Path.of("conf", "meseta.yaml") : config,
+        config != null);
+    AgentConfig agentConfig = AgentConfig.builder(masters,
+            workDir != null ? workDir : Path.of(s.string("agent", "work_dir", "work/agent")))
+        .port(port != null ? port : s.integer("agent", "port", 5051))
+        .resources(resources)
+        .attributes(AgentOptions.attributes(attributes))
+        .hostname(hostname)
+        .statusRetry(s.duration("agent", "status_retry_initial", Duration.ofSeconds(10)),
+            s.duration("agent", "status_retry_max", Duration.ofMinutes(10)))
+        .killGracePeriod(s.duration("agent", "kill_grace_period", Duration.ofSeconds(3)))
+        .build();
+    Vertx vertx = Vertx.vertx();
+    Lifecycle.closeOnShutdown(vertx);
+    AgentVerticle agent = Lifecycle.await(AgentVerticle.deploy(vertx, agentConfig));
+    System.out.printf("Meseta agent offering %s, serving files on port %d, master %s%n",
+        agent.resources(), agent.httpPort(), String.join(",", masters));
+    Thread.currentThread().join();
+    return 0;
+  }
+}

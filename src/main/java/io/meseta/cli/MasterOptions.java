@@ -1,0 +1,36 @@
+package io.meseta.cli;
+
+import io.meseta.master.MasterConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Master flags shared by {@code master} and {@code dev}; unset flags fall back to the config. */
+final class MasterOptions {
+  @Option(names = "--port", description = "HTTP/WebSocket port (default 5050)")
+  Integer port;
+
+  @Option(names = "--host", description = "interface to bind (default 0.0.0.0)")
+  String host;
+
+  @Option(names = "--hostname", description = "host name advertised to frameworks")
+  String hostname;
+
+  @Option(names = "--config", description = "settings file (default conf/meseta.yaml)")
+  Path config;
+
+  Settings settings() {
+    return Settings.load(config == null ? Path.of("conf", "meseta.yaml") : config, config != null);
+  }
+
+  MasterConfig masterConfig(Settings s) {
+    MasterConfig d = MasterConfig.defaults();
+    return new MasterConfig(
+        host != null ? host : s.string("master", "host", d.host()),
+        port != null ? port : s.integer("master", "port", d.port()),
+        hostname != null ? hostname : s.string("master", "hostname", d.advertisedHostname()),
+        s.duration("master", "allocation_interval", d.allocationInterval()),
+        s.duration("master", "heartbeat_interval", d.heartbeatInterval()),
+        s.duration("master", "agent_ping_interval", d.agentPingInterval()),
+        s.integer("master", "max_missed_pings", d.maxMissedPings()));
+  }
+}

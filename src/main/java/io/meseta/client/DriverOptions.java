@@ -1,0 +1,75 @@
+package io.meseta.client;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link SchedulerDriver} behaves.
+ *
+ * @param autoAcknowledge acknowledge each status update that carries a uuid after
+ *     {@link Scheduler#statusUpdate} returns
+ * @param reconnect after losing a subscribed connection, re-subscribe (same framework id) to the
+ *     next master of the list, with randomized exponential backoff
+ * @param maxBackoff the cap of that backoff (it starts at about 200 ms)
+ * @param heartbeatTimeout a connection with no event for this long, heartbeats included, is lost
+ * @param startAttempts connection attempts (rotating through the masters) before {@code start()}
+ *     fails
+ */
+public record DriverOptions(
+    boolean autoAcknowledge,
+    boolean reconnect,
+    Duration maxBackoff,
+    Duration heartbeatTimeout,
+    int startAttempts) {
+
+  /** Mesos' documented scheduler rule: no event for 5 heartbeat intervals (15 s) means lost. */
+  public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(75);
+
+  public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(10);
+
+  public static final int DEFAULT_START_ATTEMPTS = 5;
+
+  public DriverOptions {
+    Objects.requireNonNull(maxBackoff, "maxBackoff");
+    Objects.requireNonNull(heartbeatTimeout, "heartbeatTimeout");
+    if (maxBackoff.isNegative() || maxBackoff.isZero()) {
+      throw new IllegalArgumentException("maxBackoff must be positive, got " + maxBackoff);
+    }
+    if (heartbeatTimeout.isNegative() || heartbeatTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "heartbeatTimeout must be positive, got " + heartbeatTimeout);
+    }
+    if (startAttempts < 1) {
+      throw new IllegalArgumentException("startAttempts must be at least 1, got " + startAttempts);
+    }
+  }
+
+  public DriverOptions(
+      boolean autoAcknowledge, boolean reconnect, Duration maxBackoff, Duration heartbeatTimeout) {
+    this(autoAcknowledge, reconnect, maxBackoff, heartbeatTimeout, DEFAULT_START_ATTEMPTS);
+  }
+
+  public static DriverOptions defaults() {
+    return new DriverOptions(true, true, DEFAULT_MAX_BACKOFF, DEFAULT_HEARTBEAT_TIMEOUT);
+  }
+
+  public DriverOptions withHeartbeatTimeout(Duration timeout) {
+    return new DriverOptions(autoAcknowledge, reconnect, maxBackoff, timeout, startAttempts);
+  }
+
+  public DriverOptions withMaxBackoff(Duration backoff) {
+    return new DriverOptions(autoAcknowledge, reconnect, backoff, heartbeatTimeout, startAttempts);
+  }
+
+  public DriverOptions withAutoAcknowledge(boolean enabled) {
+    return new DriverOptions(enabled, reconnect, maxBackoff, heartbeatTimeout, startAttempts);
+  }
+
+  public DriverOptions withReconnect(boolean enabled) {
+    return new DriverOptions(autoAcknowledge, enabled, maxBackoff, heartbeatTimeout, startAttempts);
+  }
+
+  public DriverOptions withStartAttempts(int attempts) {
+    return new DriverOptions(autoAcknowledge, reconnect, maxBackoff, heartbeatTimeout, attempts);
+  }
+}

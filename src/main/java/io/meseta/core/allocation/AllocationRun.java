@@ -1,0 +1,87 @@
+package io.meseta.core.allocation;
+
+import io.meseta.core.model.AgentId;
+import io.meseta.core.model.FrameworkId;
+import io.meseta.core.resources.Resources;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The body of one allocation run over some agents (Mesos' fair-share stage): each agent's free resources go,
+ * whole, to the first framework in sorter order that may take them, and the sorter re-ranks before the next
+ * agent. Offers are coarse on purpose — fragments merged, never piecemeal — so a framework sees the agent as
+ * it is. What the chosen role cannot use (reservations for other roles) goes on to the next framework.
+ */
+final class AllocationRun {
+
+  private record Choice(FrameworkId framework, Resources resources) {}
+
+  private final AllocatorConfig config;
+  private final Sorter sorter;
+  private final AgentLedger ledger;
+  private final OfferBook offerBook;
+  private final RefusalFilters filters;
+  private final Function<FrameworkId, String> roleOf;
+
+  AllocationRun(AllocatorConfig config, Sorter sorter, AgentLedger ledger, OfferBook offerBook,
+      RefusalFilters filters, Function<FrameworkId, String> roleOf) {
+    this.config = config;
+    this.sorter = sorter;
+    this.ledger = ledger;
+    this.offerBook = offerBook;
+    this.filters = filters;
+    this.roleOf = roleOf;
+  }
+
+  /** Walks the agents in the given order; returns the offers made. */
+  List<Offer> walk(Collection<AgentId> agents, Instant now) {
+    List<Offer> made = new ArrayList<>();
+    for (AgentId agent : agents) {
+      ledger.get(agent).ifPresent(state -> allocate(state, now, made));
+    }
+    return made;
+  }
+
+  private void allocate(AgentState agent, Instant now, List<Offer> made) {
+    Set<FrameworkId> offeredHere = new HashSet<>();
+    while (!agent.free().isEmpty()) {
+      Optional<Choice> choice = choose(agent, now, offeredHere);
+      if (choice.isEmpty()) {
+        return;
+      }
+      FrameworkId framework = choice.get().framework();
+      Resources resources = choice.get().resources();
+      ledger.offer(agent, framework, resources);
+      sorter.allocated(framework, resources);
+      made.add(offerBook.create(framework, agent.id(), resources));
+      offeredHere.add(framework);
+    }
+  }
+
+  /**
+   * The first framework in sorter order that may take this agent's free resources. Cheapest checks first:
+   * the role's slice (once per role), then min_allocatable, then refusal filters. The sorter lists only
+   * active, unsuppressed frameworks, so those need no check here.
+   */
+  private Optional<Choice> choose(AgentState agent, Instant now, Set<FrameworkId> offeredHere) {
+    Map<String, Resources> sliceByRole = new HashMap<>();
+    for (FrameworkId framework : sorter.sorted()) {
+      if (offeredHere.contains(framework)) {
+        continue;
+      }
+      Resources slice = sliceByRole.computeIfAbsent(roleOf.apply(framework), role -> agent.free().allocatableTo(role));
+      if (config.allocatable(slice) && !filters.blocks(framework, agent.id(), slice, now)) {
+        return Optional.of(new Choice(framework, slice));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,71 @@
+package io.meseta.gateway;
+
+import io.meseta.core.model.AgentId;
+import io.meseta.master.bus.Addresses;
+import io.meseta.master.bus.Messages;
+import io.meseta.protocol.agent.AgentCodec;
+import io.meseta.protocol.agent.AgentMessage;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.UUID;
+
+/** One agent WebSocket (docs/agent-protocol.md): decodes frames and forwards them. */
+final class AgentConnection {
+  final String id = UUID.randomUUID().toString();
+  private final EventBus bus;
+  private final String nodeId;
+  private final ServerWebSocket socket;
+  private AgentId agent;
+
+  AgentConnection(EventBus bus, String nodeId, ServerWebSocket socket) {
+    this.bus = bus;
+    this.nodeId = nodeId;
+    this.socket = socket;
+  }
+
+  void onText(String text) {
+    AgentMessage message;
+    try {
+      message = AgentCodec.decode(text);
+    } catch (IllegalArgumentException e) {
+      send(new AgentMessage.Error(e.getMessage()));
+      return;
+    }
+    if (message instanceof AgentMessage.Register register) {
+      registered(bus.request(Addresses.AGENTS,
+          new Messages.RegisterAgent(nodeId, id, register)));
+    } else if (message instanceof AgentMessage.Reregister reregister) {
+      registered(bus.request(Addresses.AGENTS,
+          new Messages.ReregisterAgent(nodeId, id, reregister)));
+    } else if (agent == null) {
+      send(new AgentMessage.Error("Agent is not registered: send REGISTER or REREGISTER first"));
+    } else if (message instanceof AgentMessage.Pong pong) {
+      bus.send(Addresses.AGENTS, new Messages.AgentPong(agent, pong.seq()));
+    } else if (message instanceof AgentMessage.StatusUpdate update) {
+      bus.send(Addresses.TASKS, new Messages.StatusFromAgent(agent, update.status()));
+    } else {
+      send(new AgentMessage.Error(
+          "Agents may not send " + message.getClass().getSimpleName() + " messages"));
+    }
+  }
+
+  private void registered(io.vertx.core.Future<io.vertx.core.eventbus.Message<Object>> reply) {
+    reply.onSuccess(m -> {
+      AgentMessage.Registered registered = (AgentMessage.Registered) m.body();
+      agent = AgentId.of(registered.agentId());
+      send(registered);
+    }).onFailure(e -> send(new AgentMessage.Error(e.getMessage())));
+  }
+
+  void send(AgentMessage.ToAgent message) {
+    if (!socket.isClosed()) {
+      socket.writeTextMessage(AgentCodec.encode(message));
+    }
+  }
+
+  void onClosed() {
+    if (agent != null) {
+      bus.send(Addresses.AGENTS, new Messages.AgentDisconnected(agent, id));
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.meseta.master;
+
+import java.time.Duration;
+
+/**
+ * Settings of a master node. Defaults follow Mesos (reference/mesos-api.md §0) except the
+ * scheduler heartbeat, which is 5 s so clients with a 10 s idle timeout never trip (§9.13).
+ *
+ * @param agentPingInterval how often the master pings each agent
+ * @param maxMissedPings after this many unanswered pings an agent is unreachable
+ */
+public record MasterConfig(
+    String host,
+    int port,
+    String advertisedHostname,
+    Duration allocationInterval,
+    Duration heartbeatInterval,
+    Duration agentPingInterval,
+    int maxMissedPings) {
+
+  public MasterConfig {
+    requirePositive(allocationInterval, "allocation interval");
+    requirePositive(heartbeatInterval, "heartbeat interval");
+    requirePositive(agentPingInterval, "agent ping interval");
+    if (maxMissedPings < 1) {
+      throw new IllegalArgumentException("max missed pings must be at least 1, got " + maxMissedPings);
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, got " + port);
+    }
+  }
+
+  public static MasterConfig defaults() {
+    return new MasterConfig(
+        "0.0.0.0", 5050, "localhost", Duration.ofSeconds(1), Duration.ofSeconds(5),
+        Duration.ofSeconds(15), 5);
+  }
+
+  public MasterConfig withPort(int newPort) {
+    return new MasterConfig(host, newPort, advertisedHostname, allocationInterval,
+        heartbeatInterval, agentPingInterval, maxMissedPings);
+  }
+
+  public MasterConfig withHost(String newHost) {
+    return new MasterConfig(newHost, port, advertisedHostname, allocationInterval,
+        heartbeatInterval, agentPingInterval, maxMissedPings);
+  }
+
+  public MasterConfig withAgentTimeouts(Duration pingInterval, int maxMissed) {
+    return new MasterConfig(host, port, advertisedHostname, allocationInterval,
+        heartbeatInterval, pingInterval, maxMissed);
+  }
+
+  public MasterConfig withHeartbeatInterval(Duration interval) {
+    return new MasterConfig(host, port, advertisedHostname, allocationInterval, interval,
+        agentPingInterval, maxMissedPings);
+  }
+
+  public MasterConfig withAllocationInterval(Duration interval) {
+    return new MasterConfig(host, port, advertisedHostname, interval, heartbeatInterval,
+        agentPingInterval, maxMissedPings);
+  }
+
+  private static void requirePositive(Duration d, String what) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(what + " must be positive, got " + d);
+    }
+  }
+}

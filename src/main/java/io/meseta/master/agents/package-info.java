@@ -1,0 +1,4 @@
+/**
+ * The agent registry: registration, re-registration, ping health checks, delivery to agents.
+ */
+package io.meseta.master.agents;

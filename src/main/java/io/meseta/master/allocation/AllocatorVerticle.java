@@ -1,0 +1,219 @@
+package io.meseta.master.allocation;
+
+import io.meseta.core.allocation.AcceptResult;
+import io.meseta.core.allocation.Allocator;
+import io.meseta.core.allocation.AllocatorConfig;
+import io.meseta.core.allocation.Offer;
+import io.meseta.core.model.FrameworkId;
+import io.meseta.core.model.OfferId;
+import io.meseta.core.model.Reason;
+import io.meseta.core.model.TaskState;
+import io.meseta.core.resources.Resources;
+import io.meseta.master.MasterConfig;
+import io.meseta.master.MasterIdentity;
+import io.meseta.master.bus.Addresses;
+import io.meseta.master.bus.Failures;
+import io.meseta.master.bus.Messages;
+import io.meseta.protocol.SchedulerEvents;
+import io.meseta.protocol.TaskStatuses;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.mesos.v1.Protos;
+import org.apache.mesos.v1.Protos.TaskInfo;
+import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Thin adapter around the pure {@link Allocator}: feeds it cluster events, runs allocation
+ * (coalesced: one run per burst of events, and at least every allocation interval), and turns
+ * its decisions into OFFERS and RESCIND events. ACCEPT is validated here against the offers and
+ * handed to the task tracker for the per-task checks.
+ */
+public final class AllocatorVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(AllocatorVerticle.class);
+
+  private final MasterConfig config;
+  private final Allocator allocator;
+  private final Map<FrameworkId, Messages.FrameworkAdded> frameworks = new HashMap<>();
+  private final Map<io.meseta.core.model.AgentId, Messages.AgentDescriptor> agents =
+      new HashMap<>();
+  private boolean runScheduled;
+  private EventBus bus;
+
+  public AllocatorVerticle(MasterIdentity identity, MasterConfig config) {
+    this.config = config;
+    AllocatorConfig defaults = AllocatorConfig.defaults();
+    this.allocator = new Allocator(new AllocatorConfig(config.allocationInterval(),
+        defaults.defaultRefuse(), defaults.minAllocatable()), identity.id());
+  }
+
+  @Override
+  public Future<?> start() {
+    bus = vertx.eventBus();
+    vertx.setPeriodic(config.allocationInterval().toMillis(), t -> allocate());
+    bus.consumer(Addresses.state(Addresses.ALLOCATOR),
+        m -> m.reply(AllocationJson.state(allocator, agents.keySet(), frameworks.keySet())));
+    return bus.consumer(Addresses.ALLOCATOR, this::handle).completion();
+  }
+
+  private void handle(Message<Object> message) {
+    Object body = message.body();
+    if (body instanceof Messages.Recover recover) {
+      allocator.recover(recover.frameworkId(), recover.agentId(), recover.resources(),
+          Duration.ZERO, Instant.now());
+    } else if (body instanceof Messages.SchedulerCall call) {
+      schedulerCall(message, call.frameworkId(), call.call());
+    } else if (body instanceof Messages.FrameworkAdded added) {
+      frameworks.put(added.frameworkId(), added);
+      allocator.addFramework(added.frameworkId(), added.role());
+    } else if (body instanceof Messages.FrameworkActivated activated) {
+      allocator.activateFramework(activated.frameworkId());
+    } else if (body instanceof Messages.FrameworkDeactivated deactivated) {
+      // The framework is not connected, so its rescinded offers need no RESCIND event.
+      allocator.deactivateFramework(deactivated.frameworkId());
+    } else if (body instanceof Messages.FrameworkRemoved removed) {
+      allocator.removeFramework(removed.frameworkId());
+      frameworks.remove(removed.frameworkId());
+    } else if (body instanceof Messages.AgentAdded added) {
+      agents.put(added.agent().id(), added.agent());
+      allocator.addAgent(added.agent().id(), added.agent().total(), added.inUse());
+    } else if (body instanceof Messages.AgentRemoved removed) {
+      if (agents.remove(removed.agentId()) != null) {
+        sendRescinds(allocator.removeAgent(removed.agentId()));
+      }
+    } else {
+      message.fail(Failures.BAD_REQUEST, "unexpected message " + body.getClass().getSimpleName());
+      return;
+    }
+    scheduleAllocation();
+  }
+
+  private void schedulerCall(Message<Object> message, FrameworkId framework, Call call) {
+    switch (call.getType()) {
+      case ACCEPT -> accept(message, framework, call.getAccept());
+      case DECLINE -> {
+        allocator.decline(framework, offerIds(call.getDecline().getOfferIdsList()),
+            refuse(call.getDecline().hasFilters() ? call.getDecline().getFilters() : null),
+            Instant.now());
+        message.reply(null);
+      }
+      case REVIVE -> {
+        allocator.revive(framework);
+        message.reply(null);
+      }
+      case SUPPRESS -> {
+        allocator.suppress(framework);
+        message.reply(null);
+      }
+      default -> message.fail(Failures.NOT_IMPLEMENTED,
+          "Call type " + call.getType() + " is not handled by the allocator");
+    }
+  }
+
+  private void accept(Message<Object> message, FrameworkId framework, Call.Accept accept) {
+    List<TaskInfo> launches = new ArrayList<>();
+    for (Protos.Offer.Operation operation : accept.getOperationsList()) {
+      if (operation.getType() != Protos.Offer.Operation.Type.LAUNCH) {
+        // Checked before any offer is touched, so a rejected call changes nothing.
+        message.fail(Failures.NOT_IMPLEMENTED, "Offer operation " + operation.getType()
+            + " is not supported yet; only LAUNCH is. Nothing was accepted");
+        return;
+      }
+      launches.addAll(operation.getLaunch().getTaskInfosList());
+    }
+    Duration refuse = refuse(accept.hasFilters() ? accept.getFilters() : null);
+    AcceptResult result = allocator.accept(framework, offerIds(accept.getOfferIdsList()));
+    if (result instanceof AcceptResult.Rejected rejected) {
+      reportInvalidOffers(framework, launches, rejected.message());
+      message.fail(Failures.BAD_REQUEST, rejected.message());
+      scheduleAllocation();
+      return;
+    }
+    AcceptResult.Accepted accepted = (AcceptResult.Accepted) result;
+    if (launches.isEmpty()) {
+      allocator.recover(framework, accepted.agentId(), accepted.resources(), refuse, Instant.now());
+      message.reply(null);
+      return;
+    }
+    bus.<Messages.Launched>request(Addresses.TASKS, new Messages.LaunchTasks(
+            framework, accepted.agentId(), accepted.resources(), launches))
+        .onComplete(reply -> {
+          Resources used = reply.succeeded() ? reply.result().body().used() : Resources.EMPTY;
+          allocator.recover(framework, accepted.agentId(), accepted.resources().minus(used),
+              refuse, Instant.now());
+          scheduleAllocation();
+          message.reply(null);
+        });
+  }
+
+  /** Mesos: tasks launched on invalid offers get TASK_LOST, or TASK_DROPPED if partition-aware. */
+  private void reportInvalidOffers(FrameworkId framework, List<TaskInfo> launches, String why) {
+    Messages.FrameworkAdded facts = frameworks.get(framework);
+    TaskState state = facts != null && facts.partitionAware()
+        ? TaskState.TASK_DROPPED : TaskState.TASK_LOST;
+    for (TaskInfo task : launches) {
+      bus.send(Addresses.FRAMEWORKS, new Messages.ToFramework(framework, SchedulerEvents.update(
+          TaskStatuses.fromMaster(task.getTaskId().getValue(), task.getAgentId().getValue(),
+              state, Reason.REASON_INVALID_OFFERS, why, System.currentTimeMillis() / 1000.0))));
+    }
+  }
+
+  private void scheduleAllocation() {
+    if (!runScheduled && allocator.hasDirtyAgents()) {
+      runScheduled = true;
+      // Runs after the events already queued on this context: a burst costs one run.
+      vertx.getOrCreateContext().runOnContext(v -> allocate());
+    }
+  }
+
+  private void allocate() {
+    runScheduled = false;
+    List<Offer> offers = allocator.allocate(Instant.now());
+    if (offers.isEmpty()) {
+      return;
+    }
+    Map<FrameworkId, List<Protos.Offer>> byFramework = new LinkedHashMap<>();
+    for (Offer offer : offers) {
+      Messages.FrameworkAdded facts = frameworks.get(offer.frameworkId());
+      Messages.AgentDescriptor agent = agents.get(offer.agentId());
+      byFramework.computeIfAbsent(offer.frameworkId(), f -> new ArrayList<>())
+          .add(OfferProtos.of(offer, agent, facts == null ? "*" : facts.role()));
+    }
+    byFramework.forEach((framework, list) -> bus.send(Addresses.FRAMEWORKS,
+        new Messages.ToFramework(framework, SchedulerEvents.offers(list))));
+    LOG.debug("Allocation run made {} offer(s) to {} framework(s)", offers.size(),
+        byFramework.size());
+  }
+
+  private void sendRescinds(List<Offer> rescinded) {
+    for (Offer offer : rescinded) {
+      bus.send(Addresses.FRAMEWORKS, new Messages.ToFramework(offer.frameworkId(),
+          SchedulerEvents.rescind(offer.id().value())));
+    }
+  }
+
+  private static List<OfferId> offerIds(List<Protos.OfferID> ids) {
+    return ids.stream().map(id -> OfferId.of(id.getValue().isEmpty() ? "?" : id.getValue()))
+        .toList();
+  }
+
+  /** Mesos: absent filters mean the default 5 s; the allocator applies negatives and caps. */
+  private static Duration refuse(Protos.Filters filters) {
+    double seconds = filters == null || !filters.hasRefuseSeconds()
+        ? 5.0 : filters.getRefuseSeconds();
+    if (Double.isNaN(seconds)) {
+      seconds = 5.0;
+    }
+    return Duration.ofMillis((long) Math.min(seconds * 1000, 365.0 * 86400 * 1000));
+  }
+}

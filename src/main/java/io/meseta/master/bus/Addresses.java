@@ -1,0 +1,23 @@
+package io.meseta.master.bus;
+
+/**
+ * Event-bus addresses. One address per leader service and one per gateway node; never one per
+ * connection (DESIGN.md §3: per-connection registrations do not scale across a cluster).
+ */
+public final class Addresses {
+  public static final String AGENTS = "meseta.agents";
+  public static final String ALLOCATOR = "meseta.allocator";
+  public static final String FRAMEWORKS = "meseta.frameworks";
+  public static final String TASKS = "meseta.tasks";
+
+  private Addresses() {}
+
+  public static String gateway(String nodeId) {
+    return "meseta.gateway." + nodeId;
+  }
+
+  /** Each service answers a state query here with a JsonObject fragment for /master/state. */
+  public static String state(String service) {
+    return service + ".state";
+  }
+}

@@ -1,0 +1,108 @@
+package io.meseta.master.bus;
+
+import io.meseta.core.model.AgentId;
+import io.meseta.core.model.FrameworkId;
+import io.meseta.core.resources.Resources;
+import io.meseta.protocol.agent.AgentMessage;
+import io.meseta.protocol.agent.TaskStatusReport;
+import io.vertx.core.eventbus.EventBus;
+import java.util.List;
+import java.util.Map;
+import org.apache.mesos.v1.Protos.TaskInfo;
+import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.apache.mesos.v1.scheduler.Protos.Event;
+
+/** The immutable messages that master verticles and gateways exchange over the event bus. */
+public final class Messages {
+  private Messages() {}
+
+  // ---- framework lifecycle (gateway → frameworks service) ----
+
+  /** A SUBSCRIBE call arrived on a gateway connection; the reply is the SUBSCRIBED event. */
+  public record Subscribe(String nodeId, String connectionId, Call call) {}
+
+  public record Teardown(FrameworkId frameworkId) {}
+
+  public record FrameworkDisconnected(FrameworkId frameworkId, String connectionId) {}
+
+  /** Deliver one event to a framework, wherever it is connected; dropped if it is not. */
+  public record ToFramework(FrameworkId frameworkId, Event event) {}
+
+  /** Deliver one event to every connected framework (e.g. FAILURE when an agent is lost). */
+  public record ToAllFrameworks(Event event) {}
+
+  // ---- framework facts (frameworks service → allocator, task tracker) ----
+
+  public record FrameworkAdded(FrameworkId frameworkId, String role, boolean partitionAware) {}
+
+  public record FrameworkActivated(FrameworkId frameworkId) {}
+
+  public record FrameworkDeactivated(FrameworkId frameworkId) {}
+
+  public record FrameworkRemoved(FrameworkId frameworkId) {}
+
+  // ---- scheduler calls routed by type (gateway → allocator or task tracker) ----
+
+  public record SchedulerCall(FrameworkId frameworkId, Call call) {}
+
+  // ---- agents ----
+
+  public record RegisterAgent(String nodeId, String connectionId, AgentMessage.Register register) {}
+
+  public record ReregisterAgent(
+      String nodeId, String connectionId, AgentMessage.Reregister reregister) {}
+
+  public record AgentPong(AgentId agentId, long seq) {}
+
+  public record AgentDisconnected(AgentId agentId, String connectionId) {}
+
+  /** Deliver one message to an agent, wherever it is connected; dropped if it is not. */
+  public record ToAgent(AgentId agentId, AgentMessage.ToAgent message) {}
+
+  /** What the master knows of an agent's identity and capacity. */
+  public record AgentDescriptor(
+      AgentId id, String hostname, int port, Resources total, Map<String, String> attributes) {}
+
+  public record AgentAdded(AgentDescriptor agent, Map<FrameworkId, Resources> inUse) {}
+
+  public record AgentRemoved(AgentId agentId) {}
+
+  /** An agent re-registered with these tasks; the reply is {@link InUse}. */
+  public record AgentReregistered(AgentId agentId, List<AgentMessage.RunningTask> tasks) {}
+
+  public record InUse(Map<FrameworkId, Resources> byFramework) {}
+
+  public record StatusFromAgent(AgentId agentId, TaskStatusReport status) {}
+
+  // ---- task launch (allocator → task tracker) and release (task tracker → allocator) ----
+
+  /** Launch these tasks within {@code offered}; the reply is {@link Launched}. */
+  public record LaunchTasks(
+      FrameworkId frameworkId, AgentId agentId, Resources offered, List<TaskInfo> tasks) {}
+
+  public record Launched(Resources used) {}
+
+  public record Recover(FrameworkId frameworkId, AgentId agentId, Resources resources) {}
+
+  // ---- gateway deliveries (services → the gateway node that holds the connection) ----
+
+  public record EventToConnection(String connectionId, Event event, boolean closeAfter) {}
+
+  public record MessageToAgentConnection(String connectionId, AgentMessage.ToAgent message) {}
+
+  /** Registers a pass-by-reference codec for every message above. Call once per Vert.x. */
+  public static void registerCodecs(EventBus bus) {
+    for (Class<?> type : Messages.class.getDeclaredClasses()) {
+      if (type.isRecord()) {
+        register(bus, type);
+      }
+    }
+    // Replies that are wire-model objects themselves.
+    register(bus, Event.class);
+    register(bus, AgentMessage.Registered.class);
+  }
+
+  private static <T> void register(EventBus bus, Class<T> type) {
+    bus.registerDefaultCodec(type, new LocalCodec<>(type));
+  }
+}

@@ -1,0 +1,194 @@
+package io.meseta.master.frameworks;
+
+import io.meseta.core.model.FrameworkId;
+import io.meseta.master.MasterConfig;
+import io.meseta.master.MasterIdentity;
+import io.meseta.master.bus.Addresses;
+import io.meseta.master.bus.Failures;
+import io.meseta.master.bus.Messages;
+import io.meseta.protocol.SchedulerEvents;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.scheduler.Protos.Call;
+import org.apache.mesos.v1.scheduler.Protos.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Framework sessions: subscription, fail-over, disconnection with its {@code failover_timeout},
+ * teardown, and delivery of events to wherever each framework is connected.
+ */
+public final class FrameworkSessionsVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(FrameworkSessionsVerticle.class);
+  /** Mesos keeps the last 50 removed frameworks (--max_completed_frameworks). */
+  private static final int MAX_COMPLETED = 50;
+
+  private final MasterIdentity identity;
+  private final MasterConfig config;
+  private final Map<FrameworkId, FrameworkSession> sessions = new LinkedHashMap<>();
+  private final Deque<FrameworkSession> completed = new ArrayDeque<>();
+  private int nextId;
+  private EventBus bus;
+
+  public FrameworkSessionsVerticle(MasterIdentity identity, MasterConfig config) {
+    this.identity = identity;
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    bus = vertx.eventBus();
+    bus.consumer(Addresses.state(Addresses.FRAMEWORKS), m -> m.reply(state()));
+    return bus.consumer(Addresses.FRAMEWORKS, this::handle).completion();
+  }
+
+  private void handle(Message<Object> message) {
+    Object body = message.body();
+    if (body instanceof Messages.Subscribe subscribe) {
+      subscribe(message, subscribe);
+    } else if (body instanceof Messages.ToFramework delivery) {
+      deliver(delivery.frameworkId(), delivery.event());
+    } else if (body instanceof Messages.ToAllFrameworks broadcast) {
+      sessions.keySet().forEach(id -> deliver(id, broadcast.event()));
+    } else if (body instanceof Messages.FrameworkDisconnected disconnected) {
+      disconnected(disconnected);
+    } else if (body instanceof Messages.Teardown teardown) {
+      FrameworkSession session = sessions.get(teardown.frameworkId());
+      if (session == null) {
+        message.fail(Failures.NOT_FOUND, "Framework " + teardown.frameworkId() + " is not known");
+        return;
+      }
+      LOG.info("Tearing down framework {} ({})", session.id, session.info.getName());
+      closeConnection(session, null);
+      remove(session);
+      message.reply(null);
+    } else {
+      message.fail(Failures.BAD_REQUEST, "unexpected message " + body.getClass().getSimpleName());
+    }
+  }
+
+  private void subscribe(Message<Object> message, Messages.Subscribe subscribe) {
+    Call call = subscribe.call();
+    Optional<String> problem = SubscribeValidation.problem(call);
+    if (problem.isPresent()) {
+      message.fail(Failures.BAD_REQUEST, problem.get());
+      return;
+    }
+    FrameworkInfo info = call.getSubscribe().getFrameworkInfo();
+    FrameworkId id = info.hasId() ? FrameworkId.of(info.getId().getValue()) : newId();
+    if (completed.stream().anyMatch(s -> s.id.equals(id))) {
+      message.fail(Failures.FORBIDDEN, "Framework " + id
+          + " has been removed; subscribe without an id to register as a new framework");
+      return;
+    }
+    info = info.toBuilder().setId(FrameworkID.newBuilder().setValue(id.value())).build();
+    FrameworkSession session = sessions.get(id);
+    if (session == null) {
+      session = new FrameworkSession(id, info, System.currentTimeMillis());
+      sessions.put(id, session);
+      attach(session, subscribe);
+      Messages.FrameworkAdded added =
+          new Messages.FrameworkAdded(id, session.role(), session.partitionAware());
+      bus.send(Addresses.TASKS, added);
+      bus.send(Addresses.ALLOCATOR, added);
+      LOG.info("Framework {} ({}) subscribed", id, info.getName());
+    } else {
+      if (session.connected() && !session.connectionId.equals(subscribe.connectionId())) {
+        closeConnection(session, SchedulerEvents.error("Framework failed over"));
+      }
+      session.info = info;
+      vertx.cancelTimer(session.failoverTimer);
+      attach(session, subscribe);
+      bus.send(Addresses.TASKS,
+          new Messages.FrameworkAdded(id, session.role(), session.partitionAware()));
+      bus.send(Addresses.ALLOCATOR, new Messages.FrameworkActivated(id));
+      LOG.info("Framework {} ({}) re-subscribed", id, info.getName());
+    }
+    message.reply(SchedulerEvents.subscribed(id, config.heartbeatInterval(), identity.masterInfo()));
+  }
+
+  private void attach(FrameworkSession session, Messages.Subscribe subscribe) {
+    session.nodeId = subscribe.nodeId();
+    session.connectionId = subscribe.connectionId();
+    session.failoverTimer = -1;
+  }
+
+  private void disconnected(Messages.FrameworkDisconnected disconnected) {
+    FrameworkSession session = sessions.get(disconnected.frameworkId());
+    if (session == null || !disconnected.connectionId().equals(session.connectionId)) {
+      return; // an older connection of a framework that already failed over
+    }
+    session.connectionId = null;
+    session.unregisteredMillis = System.currentTimeMillis();
+    bus.send(Addresses.ALLOCATOR, new Messages.FrameworkDeactivated(session.id));
+    long timeoutMillis = (long) (session.info.getFailoverTimeout() * 1000);
+    LOG.info("Framework {} disconnected; removing it in {} ms unless it re-subscribes",
+        session.id, timeoutMillis);
+    if (timeoutMillis <= 0) {
+      remove(session);
+    } else {
+      session.failoverTimer = vertx.setTimer(timeoutMillis, t -> {
+        if (!session.connected() && sessions.get(session.id) == session) {
+          LOG.info("Framework {} did not re-subscribe within its failover timeout", session.id);
+          remove(session);
+        }
+      });
+    }
+  }
+
+  private void remove(FrameworkSession session) {
+    sessions.remove(session.id);
+    vertx.cancelTimer(session.failoverTimer);
+    session.unregisteredMillis = System.currentTimeMillis();
+    completed.addLast(session);
+    while (completed.size() > MAX_COMPLETED) {
+      completed.removeFirst();
+    }
+    Messages.FrameworkRemoved removed = new Messages.FrameworkRemoved(session.id);
+    bus.send(Addresses.ALLOCATOR, removed);
+    bus.send(Addresses.TASKS, removed);
+  }
+
+  private void deliver(FrameworkId id, Event event) {
+    FrameworkSession session = sessions.get(id);
+    if (session != null && session.connected()) {
+      bus.send(Addresses.gateway(session.nodeId),
+          new Messages.EventToConnection(session.connectionId, event, false));
+    }
+  }
+
+  private void closeConnection(FrameworkSession session, Event last) {
+    if (session.connected()) {
+      bus.send(Addresses.gateway(session.nodeId),
+          new Messages.EventToConnection(session.connectionId, last, true));
+      session.connectionId = null;
+    }
+  }
+
+  private FrameworkId newId() {
+    FrameworkId id;
+    do {
+      id = FrameworkId.of(String.format("%s-%04d", identity.id(), nextId++));
+    } while (sessions.containsKey(id));
+    return id;
+  }
+
+  private JsonObject state() {
+    JsonArray active = new JsonArray();
+    sessions.values().forEach(s -> active.add(FrameworkJson.of(s, true)));
+    JsonArray done = new JsonArray();
+    completed.forEach(s -> done.add(FrameworkJson.of(s, false)));
+    return new JsonObject().put("frameworks", active).put("completed_frameworks", done);
+  }
+}

@@ -1,0 +1,25 @@
+package io.meseta.e2e;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** Polls a condition until it holds; fails with a message naming what never happened. */
+final class Awaits {
+  private Awaits() {}
+
+  static void until(String what, Duration limit, Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
+    Exception last = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        if (Boolean.TRUE.equals(condition.call())) {
+          return;
+        }
+      } catch (Exception e) {
+        last = e;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("timed out after " + limit + " waiting for " + what, last);
+  }
+}
