@@ -86,6 +86,7 @@ final class MasterConnection {
 
   Future<Void> stop() {
     stopped = true;
+    generation++; // the agent is going: frames still in flight mean nothing now
     cancel(reconnectTimer);
     cancel(watchdogTimer);
     WebSocket open = socket;

@@ -91,20 +91,23 @@ final class TaskSupervisor {
     }
   }
 
+  /** Reported only once the leftovers of its group are gone too: "ended" means nothing runs. */
   private void exited(TaskRun run) {
     TaskProcess process = run.process;
+    run.exited = true;
     run.cancelKillTimer(vertx);
     int status = process.exitValue();
-    blocking(process::killLeftovers);
-    if (run.killRequested && run.state == null) {
-      finish(run, TaskState.TASK_KILLED, StatusSource.SOURCE_AGENT,
-          Reason.REASON_TASK_KILLED_DURING_LAUNCH, run.killMessage);
-    } else if (run.killRequested) {
-      finish(run, TaskState.TASK_KILLED, StatusSource.SOURCE_EXECUTOR, null, run.killMessage);
-    } else {
-      TaskState state = status == 0 ? TaskState.TASK_FINISHED : TaskState.TASK_FAILED;
-      finish(run, state, StatusSource.SOURCE_EXECUTOR, null, "Command exited with status " + status);
-    }
+    blocking(process::killLeftovers).onComplete(v -> {
+      if (run.killRequested && run.state == null) {
+        finish(run, TaskState.TASK_KILLED, StatusSource.SOURCE_AGENT,
+            Reason.REASON_TASK_KILLED_DURING_LAUNCH, run.killMessage);
+      } else if (run.killRequested) {
+        finish(run, TaskState.TASK_KILLED, StatusSource.SOURCE_EXECUTOR, null, run.killMessage);
+      } else {
+        TaskState state = status == 0 ? TaskState.TASK_FINISHED : TaskState.TASK_FAILED;
+        finish(run, state, StatusSource.SOURCE_EXECUTOR, null, "Command exited with status " + status);
+      }
+    });
   }
 
   /**
@@ -118,7 +121,7 @@ final class TaskSupervisor {
           StatusSource.SOURCE_AGENT, Reason.REASON_TASK_UNKNOWN, "Task unknown to the agent"));
       return;
     }
-    if (run.terminal || run.killRequested) {
+    if (run.terminal || run.killRequested || run.exited) {
       return; // already ending: its terminal update is (or will be) on its way
     }
     run.killRequested = true;
@@ -137,7 +140,7 @@ final class TaskSupervisor {
     blocking(process::terminate);
     run.killTimer = vertx.setTimer(Math.max(1, run.graceMillis), id -> {
       run.killTimer = -1;
-      if (!run.terminal) {
+      if (!run.exited) {
         LOG.info("task {} outlived its {} ms grace period; sending SIGKILL", run.key, run.graceMillis);
         run.killMessage = "Command killed by the agent with SIGKILL after a grace period of "
             + run.graceMillis + " ms";
@@ -205,8 +208,8 @@ final class TaskSupervisor {
     updates.accept(StatusReports.of(run.key, agentId.get(), state, source, reason, message));
   }
 
-  private void blocking(Runnable signal) {
-    vertx.executeBlocking(() -> {
+  private Future<Void> blocking(Runnable signal) {
+    return vertx.<Void>executeBlocking(() -> {
       signal.run();
       return null;
     }, false).onFailure(e -> LOG.warn("signalling a task failed", e));
@@ -219,6 +222,7 @@ final class TaskSupervisor {
     final Promise<Void> done = Promise.promise();
     TaskProcess process;
     TaskState state;
+    boolean exited;
     boolean terminal;
     boolean killRequested;
     long graceMillis;

@@ -81,10 +81,12 @@ final class ExecuteCommand implements Callable<Integer> {
       } catch (TimeoutException e) {
         code = reportNotRun("not every task ended within " + timeout);
       }
-      try {
-        driver.teardown().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        System.err.println("meseta execute: teardown did not complete: " + e.getMessage());
+      if (driver.frameworkId().isPresent()) {
+        try {
+          driver.teardown().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          System.err.println("meseta execute: teardown did not complete: " + e.getMessage());
+        }
       }
       return code;
     } finally {

@@ -109,9 +109,10 @@ class AgentTaskTest extends AgentTestSupport {
   void aTaskThatIgnoresSigtermIsKilledAfterTheGracePeriod() throws Exception {
     startAgent();
     // ignored signals stay ignored across exec, so the sleeps ignore SIGTERM too
-    runShell("stubborn", "trap '' TERM; while true; do sleep 1; done");
+    runShell("stubborn", "trap '' TERM; echo ready; while true; do sleep 1; done");
     assertThat(master.nextUpdate().state()).isEqualTo(TaskState.TASK_RUNNING);
     long pid = pidOf("stubborn");
+    awaitStdout("stubborn", "ready"); // a kill before the trap would simply work
 
     long start = System.nanoTime();
     master.send(new AgentMessage.KillTask(FRAMEWORK, "stubborn", 300));

@@ -111,6 +111,15 @@ abstract class AgentTestSupport {
     return family;
   }
 
+  void awaitStdout(String taskId, String text) throws Exception {
+    Path stdout = sandbox(taskId).resolve("stdout");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!(Files.exists(stdout) && Files.readString(stdout).contains(text)) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(stdout).content().contains(text);
+  }
+
   Path sandbox(String taskId) {
     return workDir.resolve("sandboxes").resolve(FRAMEWORK).resolve(taskId);
   }

@@ -59,7 +59,6 @@ final class ScriptedMaster {
     socket = ws;
     ws.textMessageHandler(frame -> {
       AgentMessage message = AgentCodec.decode(frame);
-      received.add(message);
       if (message instanceof AgentMessage.Register || message instanceof AgentMessage.Reregister) {
         send(refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0
             ? new AgentMessage.Error("not accepting agents yet")
@@ -67,6 +66,8 @@ final class ScriptedMaster {
       } else if (autoAck && message instanceof AgentMessage.StatusUpdate update) {
         acknowledge(update.status());
       }
+      // recorded after the answer: what the test sends next must follow REGISTERED on the socket
+      received.add(message);
     });
   }
 

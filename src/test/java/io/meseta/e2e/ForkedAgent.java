@@ -1,0 +1,62 @@
+package io.meseta.e2e;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An agent in a process of its own ({@code io.meseta.Main agent}), so a test can kill it the way
+ * a machine dies: SIGKILL, no goodbye. Its tasks run in their own sessions and outlive it, so
+ * {@link #close()} also kills every process still running under its work dir's sandboxes.
+ */
+final class ForkedAgent implements AutoCloseable {
+  private final Process process;
+  private final Path workDir;
+
+  ForkedAgent(String master, Path workDir, String resources) throws IOException {
+    this.workDir = workDir;
+    List<String> command = new ArrayList<>(List.of(
+        ProcessHandle.current().info().command().orElse("java"),
+        "-cp", System.getProperty("java.class.path"),
+        "io.meseta.Main", "agent",
+        "--master", master,
+        "--port", "0",
+        "--hostname", "127.0.0.1",
+        "--work-dir", workDir.toString(),
+        "--resources", resources));
+    process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(workDir.resolveSibling(workDir.getFileName() + ".log").toFile())
+        .start();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** SIGKILL: the agent vanishes without closing its socket cleanly. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws Exception {
+    kill();
+    // Tasks were started in new sessions under the work dir: find them by their cwd.
+    ProcessHandle.allProcesses()
+        .filter(p -> cwdUnder(p.pid()))
+        .forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private boolean cwdUnder(long pid) {
+    try {
+      return Path.of("/proc", Long.toString(pid), "cwd").toRealPath()
+          .startsWith(workDir.toRealPath());
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+  }
+}
