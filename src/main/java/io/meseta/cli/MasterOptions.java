@@ -1,5 +1,6 @@
 package io.meseta.cli;
 
+import io.meseta.core.allocation.AllocationPolicy;
 import io.meseta.master.MasterConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -18,6 +19,14 @@ final class MasterOptions {
   @Option(names = "--config", description = "settings file (default conf/meseta.yaml)")
   Path config;
 
+  @Option(names = "--allocation-policy",
+      description = "order of offers among frameworks: drf (default), priority, fcfs")
+  String allocationPolicy;
+
+  @Option(names = "--role-priorities",
+      description = "for --allocation-policy priority: role=priority pairs, e.g. prod=10,batch=0")
+  String rolePriorities;
+
   Settings settings() {
     return Settings.load(config == null ? Path.of("conf", "meseta.yaml") : config, config != null);
   }
@@ -31,6 +40,10 @@ final class MasterOptions {
         s.duration("master", "allocation_interval", d.allocationInterval()),
         s.duration("master", "heartbeat_interval", d.heartbeatInterval()),
         s.duration("master", "agent_ping_interval", d.agentPingInterval()),
-        s.integer("master", "max_missed_pings", d.maxMissedPings()));
+        s.integer("master", "max_missed_pings", d.maxMissedPings()),
+        AllocationPolicy.parse(allocationPolicy != null
+            ? allocationPolicy : s.string("master", "allocation_policy", "drf")),
+        RolePriorities.parse(rolePriorities != null
+            ? rolePriorities : s.string("master", "role_priorities", "")));
   }
 }

@@ -1,6 +1,8 @@
 package io.meseta.master;
 
+import io.meseta.core.allocation.AllocationPolicy;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Settings of a master node. Defaults follow Mesos (reference/mesos-api.md §0) except the
@@ -8,6 +10,8 @@ import java.time.Duration;
  *
  * @param agentPingInterval how often the master pings each agent
  * @param maxMissedPings after this many unanswered pings an agent is unreachable
+ * @param allocationPolicy the order in which frameworks are offered resources
+ * @param rolePriorities priority per role, for the priority policy (unnamed roles: 0)
  */
 public record MasterConfig(
     String host,
@@ -16,7 +20,9 @@ public record MasterConfig(
     Duration allocationInterval,
     Duration heartbeatInterval,
     Duration agentPingInterval,
-    int maxMissedPings) {
+    int maxMissedPings,
+    AllocationPolicy allocationPolicy,
+    Map<String, Integer> rolePriorities) {
 
   public MasterConfig {
     requirePositive(allocationInterval, "allocation interval");
@@ -28,37 +34,44 @@ public record MasterConfig(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
+    allocationPolicy = allocationPolicy == null ? AllocationPolicy.DRF : allocationPolicy;
+    rolePriorities = rolePriorities == null ? Map.of() : Map.copyOf(rolePriorities);
   }
 
   public static MasterConfig defaults() {
     return new MasterConfig(
         "0.0.0.0", 5050, "localhost", Duration.ofSeconds(1), Duration.ofSeconds(5),
-        Duration.ofSeconds(15), 5);
+        Duration.ofSeconds(15), 5, AllocationPolicy.DRF, Map.of());
   }
 
   public MasterConfig withPort(int newPort) {
     return new MasterConfig(host, newPort, advertisedHostname, allocationInterval,
-        heartbeatInterval, agentPingInterval, maxMissedPings);
+        heartbeatInterval, agentPingInterval, maxMissedPings, allocationPolicy, rolePriorities);
   }
 
   public MasterConfig withHost(String newHost) {
     return new MasterConfig(newHost, port, advertisedHostname, allocationInterval,
-        heartbeatInterval, agentPingInterval, maxMissedPings);
+        heartbeatInterval, agentPingInterval, maxMissedPings, allocationPolicy, rolePriorities);
   }
 
   public MasterConfig withAgentTimeouts(Duration pingInterval, int maxMissed) {
     return new MasterConfig(host, port, advertisedHostname, allocationInterval,
-        heartbeatInterval, pingInterval, maxMissed);
+        heartbeatInterval, pingInterval, maxMissed, allocationPolicy, rolePriorities);
   }
 
   public MasterConfig withHeartbeatInterval(Duration interval) {
     return new MasterConfig(host, port, advertisedHostname, allocationInterval, interval,
-        agentPingInterval, maxMissedPings);
+        agentPingInterval, maxMissedPings, allocationPolicy, rolePriorities);
   }
 
   public MasterConfig withAllocationInterval(Duration interval) {
     return new MasterConfig(host, port, advertisedHostname, interval, heartbeatInterval,
-        agentPingInterval, maxMissedPings);
+        agentPingInterval, maxMissedPings, allocationPolicy, rolePriorities);
+  }
+
+  public MasterConfig withAllocationPolicy(AllocationPolicy policy, Map<String, Integer> priorities) {
+    return new MasterConfig(host, port, advertisedHostname, allocationInterval, heartbeatInterval,
+        agentPingInterval, maxMissedPings, policy, priorities);
   }
 
   private static void requirePositive(Duration d, String what) {

@@ -54,7 +54,8 @@ public final class AllocatorVerticle extends VerticleBase {
     this.config = config;
     AllocatorConfig defaults = AllocatorConfig.defaults();
     this.allocator = new Allocator(new AllocatorConfig(config.allocationInterval(),
-        defaults.defaultRefuse(), defaults.minAllocatable()), identity.id());
+        defaults.defaultRefuse(), defaults.minAllocatable()), identity.id(),
+        config.allocationPolicy().newSorter(config.rolePriorities()));
   }
 
   @Override
