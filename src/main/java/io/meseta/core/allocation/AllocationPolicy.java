@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * Each policy is one {@link Sorter}; the allocator is the same for all.
  */
 public enum AllocationPolicy {
-  /** Weighted Dominant Resource Fairness (Mesos' default). */
+  /** Weighted DRF across roles, then DRF across the frameworks of a role (Mesos' default). */
   DRF,
   /** Higher role priority first, DRF within a priority class. */
   PRIORITY,
@@ -20,7 +20,7 @@ public enum AllocationPolicy {
   /** @param rolePriorities used by {@link #PRIORITY} only */
   public Sorter newSorter(Map<String, Integer> rolePriorities) {
     return switch (this) {
-      case DRF -> new DrfSorter();
+      case DRF -> new HierarchicalDrfSorter();
       case PRIORITY -> new PrioritySorter(rolePriorities);
       case FCFS -> new FcfsSorter();
     };
