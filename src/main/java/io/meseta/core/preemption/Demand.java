@@ -1,0 +1,6 @@
+package io.meseta.core.preemption;
+
+import io.meseta.core.placement.TaskShape;
+
+/** A pending task that wants room: its role, priority and shape. */
+public record Demand(String role, int priority, TaskShape shape) {}
