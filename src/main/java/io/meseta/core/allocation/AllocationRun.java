@@ -43,17 +43,33 @@ final class AllocationRun {
 
   /** Walks the agents in the given order; returns the offers made. */
   List<Offer> walk(Collection<AgentId> agents, Instant now) {
+    return walk(agents, now, null);
+  }
+
+  /**
+   * With quotas: a first pass over the agents serves roles below their guarantee, a second is
+   * fair share within limits and headroom (Mesos' two stages).
+   */
+  List<Offer> walk(Collection<AgentId> agents, Instant now, QuotaGuard quotas) {
     List<Offer> made = new ArrayList<>();
+    Map<AgentId, Set<FrameworkId>> offeredHere = new HashMap<>();
+    if (quotas != null) {
+      for (AgentId agent : agents) {
+        ledger.get(agent).ifPresent(state -> allocate(state, now, made,
+            offeredHere.computeIfAbsent(agent, a -> new HashSet<>()), quotas, true));
+      }
+    }
     for (AgentId agent : agents) {
-      ledger.get(agent).ifPresent(state -> allocate(state, now, made));
+      ledger.get(agent).ifPresent(state -> allocate(state, now, made,
+          offeredHere.computeIfAbsent(agent, a -> new HashSet<>()), quotas, false));
     }
     return made;
   }
 
-  private void allocate(AgentState agent, Instant now, List<Offer> made) {
-    Set<FrameworkId> offeredHere = new HashSet<>();
+  private void allocate(AgentState agent, Instant now, List<Offer> made,
+      Set<FrameworkId> offeredHere, QuotaGuard quotas, boolean guaranteeStage) {
     while (!agent.free().isEmpty()) {
-      Optional<Choice> choice = choose(agent, now, offeredHere);
+      Optional<Choice> choice = choose(agent, now, offeredHere, quotas, guaranteeStage);
       if (choice.isEmpty()) {
         return;
       }
@@ -61,6 +77,9 @@ final class AllocationRun {
       Resources resources = choice.get().resources();
       ledger.offer(agent, framework, resources);
       sorter.allocated(framework, resources);
+      if (quotas != null) {
+        quotas.charge(roleOf.apply(framework), resources);
+      }
       made.add(offerBook.create(framework, agent.id(), resources));
       offeredHere.add(framework);
     }
@@ -71,13 +90,26 @@ final class AllocationRun {
    * the role's slice (once per role), then min_allocatable, then refusal filters. The sorter lists only
    * active, unsuppressed frameworks, so those need no check here.
    */
-  private Optional<Choice> choose(AgentState agent, Instant now, Set<FrameworkId> offeredHere) {
+  private Optional<Choice> choose(AgentState agent, Instant now, Set<FrameworkId> offeredHere,
+      QuotaGuard quotas, boolean guaranteeStage) {
     Map<String, Resources> sliceByRole = new HashMap<>();
     for (FrameworkId framework : sorter.sorted()) {
       if (offeredHere.contains(framework)) {
         continue;
       }
-      Resources slice = sliceByRole.computeIfAbsent(roleOf.apply(framework), role -> agent.free().allocatableTo(role));
+      String frameworkRole = roleOf.apply(framework);
+      if (guaranteeStage && !quotas.belowGuarantee(frameworkRole)) {
+        continue;
+      }
+      Resources slice = sliceByRole.computeIfAbsent(frameworkRole, role -> {
+        Resources allocatable = agent.free().allocatableTo(role);
+        if (quotas == null) {
+          return allocatable;
+        }
+        return guaranteeStage
+            ? quotas.capToGuarantee(role, allocatable)
+            : quotas.capForFairShare(role, allocatable);
+      });
       if (config.allocatable(slice) && !filters.blocks(framework, agent.id(), slice, now)) {
         return Optional.of(new Choice(framework, slice));
       }

@@ -51,6 +51,7 @@ public final class Allocator {
   private final RefusalFilters filters = new RefusalFilters();
   private final Map<FrameworkId, FrameworkState> frameworks = new HashMap<>();
   private final NavigableSet<AgentId> dirty = new TreeSet<>();
+  private final Map<String, Quota> quotas = new HashMap<>();
   private final AllocationRun run;
 
   public Allocator(AllocatorConfig config, String offerIdPrefix) {
@@ -233,6 +234,10 @@ public final class Allocator {
       sorter.unallocated(framework, recovered);
     }
     dirty.add(agent);
+    if (!quotas.isEmpty()) {
+      // The role's consumption fell: agents its limit held back may now be offered to it.
+      markAgentsWithFreeResourcesDirty();
+    }
     if (frameworks.containsKey(framework)) {
       installFilter(framework, agent, recovered, refuse, now);
     }
@@ -257,7 +262,48 @@ public final class Allocator {
     }
     List<AgentId> walk = new ArrayList<>(dirty);
     dirty.clear();
-    return run.walk(walk, now);
+    return run.walk(walk, now, quotas.isEmpty() ? null : quotaGuard());
+  }
+
+  // ---- quota ----
+
+  /**
+   * Sets (or, with null, removes) a role's quota. Every agent with free resources is looked at
+   * again; the role's outstanding offers are rescinded when its limit shrinks, as in Mesos, and
+   * returned so the caller can tell their frameworks.
+   */
+  public List<Offer> setQuota(String role, Quota quota) {
+    Objects.requireNonNull(role, "role");
+    Quota before = quota == null ? quotas.remove(role) : quotas.put(role, quota);
+    markAgentsWithFreeResourcesDirty();
+    boolean limitShrank = quota != null && !quota.limit().isEmpty()
+        && (before == null || before.limit().isEmpty()
+            || !quota.limit().containsQuantities(before.limit()));
+    if (!limitShrank) {
+      return List.of();
+    }
+    List<OfferId> ofRole = offerBook.all().stream()
+        .filter(o -> role.equals(frameworks.containsKey(o.frameworkId())
+            ? frameworks.get(o.frameworkId()).role : null))
+        .map(Offer::id)
+        .toList();
+    return returnOffers(ofRole);
+  }
+
+  public Map<String, Quota> quotas() {
+    return Map.copyOf(quotas);
+  }
+
+  /** What every role holds now, and what is free and unreserved, for this run's quota checks. */
+  private QuotaGuard quotaGuard() {
+    Map<String, Resources> consumed = new HashMap<>();
+    frameworks.forEach((fw, state) -> consumed.merge(state.role,
+        ledger.used(fw).plus(ledger.offered(fw)).scalarsOnly(), Resources::plus));
+    Resources free = Resources.EMPTY;
+    for (AgentState agent : ledger.all()) {
+      free = free.plus(agent.free().unreserved().scalarsOnly());
+    }
+    return new QuotaGuard(quotas, consumed, free);
   }
 
   public boolean hasDirtyAgents() {
