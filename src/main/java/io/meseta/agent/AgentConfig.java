@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param reconnectBackoffMax cap of the randomized exponential reconnect delay
  * @param registrationTimeout how long to wait for REGISTERED before trying again
  * @param killGracePeriod SIGTERM → SIGKILL delay when neither the kill nor the task says
+ * @param executor how custom executors are supervised
  */
 public record AgentConfig(
     List<String> masters,
@@ -37,7 +38,54 @@ public record AgentConfig(
     Duration reconnectBackoffMin,
     Duration reconnectBackoffMax,
     Duration registrationTimeout,
-    Duration killGracePeriod) {
+    Duration killGracePeriod,
+    ExecutorTimeouts executor) {
+
+  /**
+   * Custom executors (Mesos agent flags in brackets).
+   *
+   * @param registrationTimeout how long a started executor has to SUBSCRIBE before it is
+   *     destroyed [--executor_registration_timeout, 1 min]
+   * @param shutdownGracePeriod SHUTDOWN → SIGKILL delay when the executor does not say
+   *     [--executor_shutdown_grace_period, 5 s]
+   * @param heartbeatInterval HEARTBEAT events on a subscribed executor's stream
+   * @param recoveryTimeout how long a checkpointing executor may stay disconnected
+   *     [--recovery_timeout, 15 min]
+   * @param subscriptionBackoffMax cap of an executor's re-subscription backoff
+   *     [--executor_reregistration_timeout, 2 s]
+   */
+  public record ExecutorTimeouts(
+      Duration registrationTimeout,
+      Duration shutdownGracePeriod,
+      Duration heartbeatInterval,
+      Duration recoveryTimeout,
+      Duration subscriptionBackoffMax) {
+    public static final ExecutorTimeouts DEFAULTS = new ExecutorTimeouts(Duration.ofMinutes(1),
+        Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(15), Duration.ofSeconds(2));
+
+    public ExecutorTimeouts {
+      requirePositive(registrationTimeout, "executor registrationTimeout");
+      requirePositive(shutdownGracePeriod, "executor shutdownGracePeriod");
+      requirePositive(heartbeatInterval, "executor heartbeatInterval");
+      requirePositive(recoveryTimeout, "executor recoveryTimeout");
+      requirePositive(subscriptionBackoffMax, "executor subscriptionBackoffMax");
+    }
+
+    public ExecutorTimeouts withRegistrationTimeout(Duration value) {
+      return new ExecutorTimeouts(value, shutdownGracePeriod, heartbeatInterval, recoveryTimeout,
+          subscriptionBackoffMax);
+    }
+
+    public ExecutorTimeouts withShutdownGracePeriod(Duration value) {
+      return new ExecutorTimeouts(registrationTimeout, value, heartbeatInterval, recoveryTimeout,
+          subscriptionBackoffMax);
+    }
+
+    public ExecutorTimeouts withHeartbeatInterval(Duration value) {
+      return new ExecutorTimeouts(registrationTimeout, shutdownGracePeriod, value, recoveryTimeout,
+          subscriptionBackoffMax);
+    }
+  }
 
   /** Mesos declares a master gone after this many missed pings; so do we. */
   public static final int MISSED_PINGS_BEFORE_RECONNECT = 5;
@@ -63,6 +111,7 @@ public record AgentConfig(
     requirePositive(reconnectBackoffMax, "reconnectBackoffMax");
     requirePositive(registrationTimeout, "registrationTimeout");
     requirePositive(killGracePeriod, "killGracePeriod");
+    Objects.requireNonNull(executor, "executor");
   }
 
   public static Builder builder(List<String> masters, Path workDir) {
@@ -91,6 +140,7 @@ public record AgentConfig(
     private Duration reconnectBackoffMax = Duration.ofSeconds(30);
     private Duration registrationTimeout = Duration.ofSeconds(30);
     private Duration killGracePeriod = Duration.ofSeconds(3);
+    private ExecutorTimeouts executor = ExecutorTimeouts.DEFAULTS;
 
     private Builder(List<String> masters, Path workDir) {
       this.masters = masters;
@@ -144,6 +194,11 @@ public record AgentConfig(
       return this;
     }
 
+    public Builder executor(ExecutorTimeouts value) {
+      this.executor = value;
+      return this;
+    }
+
     public AgentConfig build() {
       return new AgentConfig(
           masters,
@@ -158,7 +213,8 @@ public record AgentConfig(
           reconnectBackoffMin,
           reconnectBackoffMax,
           registrationTimeout,
-          killGracePeriod);
+          killGracePeriod,
+          executor);
     }
   }
 }

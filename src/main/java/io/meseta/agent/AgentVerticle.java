@@ -12,12 +12,14 @@ import io.vertx.ext.web.Router;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Meseta agent: serves its sandboxes over HTTP, registers with a master over one WebSocket
+ * A Meseta agent: serves its sandboxes and the executor API over HTTP, registers with a master over one WebSocket
  * (re-registering with its id and live tasks after every reconnect), runs the tasks the master
  * sends, and reports them reliably. Undeploying it kills every task it runs.
  *
@@ -37,6 +39,7 @@ public final class AgentVerticle extends VerticleBase {
   private HttpServer httpServer;
   private StatusUpdateManager updates;
   private TaskSupervisor supervisor;
+  private ExecutorSupervisor executors;
   private MasterConnection connection;
 
   public AgentVerticle(AgentConfig config) {
@@ -71,6 +74,17 @@ public final class AgentVerticle extends VerticleBase {
     return pids.future();
   }
 
+  /** Pid of every custom executor process running now, by framework and executor id. */
+  public Future<Map<String, Long>> executorPids() {
+    Promise<Map<String, Long>> pids = Promise.promise();
+    context.runOnContext(v -> {
+      Map<String, Long> byName = new java.util.LinkedHashMap<>();
+      executors.executorPids().forEach((key, pid) -> byName.put(key.toString(), pid));
+      pids.complete(byName);
+    });
+    return pids.future();
+  }
+
   @Override
   public Future<?> start() {
     Sandboxes sandboxes = new Sandboxes(config.workDir());
@@ -86,8 +100,13 @@ public final class AgentVerticle extends VerticleBase {
               config.statusRetryInitial(), config.statusRetryMax());
           supervisor = new TaskSupervisor(vertx, context, launcher, updates::enqueue,
               () -> agentId, config.killGracePeriod());
+          ExecutorContext executorContext = new ExecutorContext(() -> agentId, hostname,
+              config.bindHost(), () -> httpPort, config.executor());
+          executors = new ExecutorSupervisor(vertx, context, launcher, updates::enqueue,
+              message -> connection.send(message), executorContext, config.executor());
           Router router = Router.router(vertx);
           router.get("/health").handler(rc -> rc.response().end("OK"));
+          new ExecutorHttpApi(executors).mount(router);
           new SandboxFiles(vertx, config.workDir()).mount(router);
           return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.bindHost());
         })
@@ -103,7 +122,8 @@ public final class AgentVerticle extends VerticleBase {
   /** Kills every task first, while the socket may still carry their TASK_KILLED updates. */
   @Override
   public Future<?> stop() {
-    Future<Void> tasksGone = supervisor == null ? Future.succeededFuture() : supervisor.killAll();
+    Future<Void> tasksGone = supervisor == null ? Future.succeededFuture()
+        : Future.join(supervisor.killAll(), executors.shutdownAll()).mapEmpty();
     return tasksGone
         .compose(v -> connection == null ? Future.succeededFuture() : connection.stop())
         .eventually(() -> {
@@ -134,8 +154,10 @@ public final class AgentVerticle extends VerticleBase {
       if (agentId == null) {
         return new AgentMessage.Register(hostname, httpPort, resources, config.attributes());
       }
+      List<AgentMessage.RunningTask> live = new ArrayList<>(supervisor.liveTasks());
+      live.addAll(executors.liveTasks());
       return new AgentMessage.Reregister(agentId, hostname, httpPort, resources,
-          config.attributes(), supervisor.liveTasks());
+          config.attributes(), live, executors.liveExecutors());
     }
 
     @Override
@@ -161,18 +183,36 @@ public final class AgentVerticle extends VerticleBase {
         if (run.task() == null) {
           throw new IllegalArgumentException("RUN_TASK without a task");
         }
-        supervisor.run(run.task());
+        if (run.task().executor() != null) {
+          executors.run(run.task());
+        } else {
+          supervisor.run(run.task());
+        }
+      } else if (message instanceof AgentMessage.RunTaskGroup group) {
+        executors.runGroup(group);
       } else if (message instanceof AgentMessage.KillTask kill) {
-        supervisor.kill(TaskKey.of(kill.frameworkId(), kill.taskId()), kill.gracePeriodMillis());
+        TaskKey key = TaskKey.of(kill.frameworkId(), kill.taskId());
+        if (executors.owns(key)) {
+          executors.kill(key, kill.gracePeriodMillis());
+        } else {
+          supervisor.kill(key, kill.gracePeriodMillis());
+        }
       } else if (message instanceof AgentMessage.Acknowledge ack) {
         TaskKey key = TaskKey.of(ack.frameworkId(), ack.taskId());
         updates.acknowledge(key, ack.uuid()).ifPresent(acked -> {
           if (acked.state().isTerminal() && !updates.hasPending(key)) {
             supervisor.forget(key);
+            executors.forget(key);
           }
         });
       } else if (message instanceof AgentMessage.ShutdownFramework shutdown) {
         supervisor.shutdownFramework(FrameworkId.of(shutdown.frameworkId()));
+        executors.shutdownFramework(FrameworkId.of(shutdown.frameworkId()));
+      } else if (message instanceof AgentMessage.FrameworkMessage frameworkMessage) {
+        executors.messageToExecutor(frameworkMessage);
+      } else if (message instanceof AgentMessage.ShutdownExecutor shutdown) {
+        executors.shutdown(new ExecutorRun.Key(FrameworkId.of(shutdown.frameworkId()),
+            shutdown.executorId()));
       } else if (message instanceof AgentMessage.Error error) {
         LOG.warn("master reported an error: {}", error.message());
       } else {

@@ -31,6 +31,13 @@ final class StatusReports {
         newUuid());
   }
 
+  /** An update the agent makes for a task of a custom executor. */
+  static TaskStatusReport ofExecutorTask(TaskKey task, String agentId, TaskState state,
+      StatusSource source, Reason reason, String message, String executorId) {
+    return new TaskStatusReport(task.frameworkId().value(), task.taskId().value(), agentId, state,
+        reason, source, message, System.currentTimeMillis() / 1000.0, newUuid(), executorId, null);
+  }
+
   /** Base64 of 16 random bytes, as Mesos' JSON carries its bytes uuid. */
   static String newUuid() {
     UUID uuid = UUID.randomUUID();

@@ -1,6 +1,7 @@
 package io.meseta.agent;
 
 import io.meseta.protocol.agent.CommandSpec;
+import io.meseta.protocol.agent.ExecutorSpec;
 import io.meseta.protocol.agent.TaskSpec;
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Starts a task's command as an OS process: in its sandbox, with stdout and stderr in files
+ * Starts a task's command (or a custom executor) as an OS process: in its sandbox, with stdout and stderr in files
  * there, with a clean environment, and under {@code setsid} so that the task and everything it
  * forks form one process group that a kill reaches as a whole. Blocking (creates directories,
  * forks): call it off the event loop.
@@ -41,17 +42,42 @@ final class TaskLauncher {
   TaskProcess launch(TaskSpec spec, String agentId) throws IOException {
     Objects.requireNonNull(spec.command(), "task has no command");
     Path sandbox = sandboxes.sandboxOf(spec.frameworkId(), spec.taskId());
+    return start(spec.command(), sandbox, baseEnvironment(spec, sandbox, agentId));
+  }
+
+  /**
+   * Starts a custom executor in its own sandbox ({@link Sandboxes#executorSandboxOf}).
+   *
+   * @param mesosEnvironment the MESOS_* variables of the executor API
+   * @throws IllegalArgumentException the ids cannot name a sandbox, or the command is empty
+   * @throws IOException the sandbox cannot be created or the process cannot start
+   */
+  TaskProcess launchExecutor(String frameworkId, ExecutorSpec spec,
+      Map<String, String> mesosEnvironment) throws IOException {
+    Path sandbox = sandboxes.executorSandboxOf(frameworkId, spec.executorId());
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", Executables.taskPath());
+    env.put("HOME", sandbox.toString());
+    env.put("LANG", "C.UTF-8");
+    env.put("MESOS_SANDBOX", sandbox.toString());
+    env.put("MESOS_DIRECTORY", sandbox.toString());
+    env.putAll(mesosEnvironment);
+    return start(spec.command(), sandbox, env);
+  }
+
+  private TaskProcess start(CommandSpec command, Path sandbox, Map<String, String> base)
+      throws IOException {
     Files.createDirectories(sandbox);
     ProcessBuilder builder =
-        new ProcessBuilder(commandLine(spec.command()))
+        new ProcessBuilder(commandLine(command))
             .directory(sandbox.toFile())
             .redirectInput(new File("/dev/null"))
             .redirectOutput(ProcessBuilder.Redirect.appendTo(sandbox.resolve("stdout").toFile()))
             .redirectError(ProcessBuilder.Redirect.appendTo(sandbox.resolve("stderr").toFile()));
     Map<String, String> env = builder.environment();
     env.clear(); // the agent's own environment (credentials, JAVA_*, ...) must not leak
-    env.putAll(baseEnvironment(spec, sandbox, agentId));
-    env.putAll(spec.command().environment());
+    env.putAll(base);
+    env.putAll(command.environment());
     return new TaskProcess(builder.start(), sandbox);
   }
 

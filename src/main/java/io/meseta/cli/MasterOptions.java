@@ -1,6 +1,7 @@
 package io.meseta.cli;
 
 import io.meseta.core.allocation.AllocationPolicy;
+import io.meseta.jobs.JobsConfig;
 import io.meseta.master.MasterConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -44,6 +45,13 @@ final class MasterOptions {
         AllocationPolicy.parse(allocationPolicy != null
             ? allocationPolicy : s.string("master", "allocation_policy", "drf")),
         RolePriorities.parse(rolePriorities != null
-            ? rolePriorities : s.string("master", "role_priorities", "")));
+            ? rolePriorities : s.string("master", "role_priorities", "")))
+        .withJobs(jobsConfig(s));
+  }
+
+  private static JobsConfig jobsConfig(Settings s) {
+    return JobsConfig.parse(s.string("jobs", "enabled", "true"), s.string("jobs", "role", "*"),
+        s.string("jobs", "queue_policy", "fcfs"), s.string("jobs", "queues", ""),
+        s.string("jobs", "scorer", "best-fit"), s.string("jobs", "aging_per_minute", "1.0"));
   }
 }

@@ -102,4 +102,10 @@ final class Calls {
             .setExecutorId(executorId)
             .setData(ByteString.copyFrom(data)));
   }
+
+  static Call.Builder shutdown(AgentID agentId, ExecutorID executorId) {
+    return Call.newBuilder()
+        .setType(Call.Type.SHUTDOWN)
+        .setShutdown(Call.Shutdown.newBuilder().setAgentId(agentId).setExecutorId(executorId));
+  }
 }

@@ -172,6 +172,11 @@ public final class SchedulerDriver {
     send(() -> Calls.message(agentId, executorId, data));
   }
 
+  /** Asks the agent to shut the executor down (SHUTDOWN event, SIGKILL after its grace period). */
+  public void shutdownExecutor(AgentID agentId, ExecutorID executorId) {
+    send(() -> Calls.shutdown(agentId, executorId));
+  }
+
   /** The id assigned at the first subscription (or given in the FrameworkInfo for a failover). */
   public Optional<FrameworkID> frameworkId() {
     return Optional.ofNullable(frameworkId);

@@ -43,6 +43,9 @@ final class AgentConnection {
       bus.send(Addresses.AGENTS, new Messages.AgentPong(agent, pong.seq()));
     } else if (message instanceof AgentMessage.StatusUpdate update) {
       bus.send(Addresses.TASKS, new Messages.StatusFromAgent(agent, update.status()));
+    } else if (message instanceof AgentMessage.FrameworkMessage
+        || message instanceof AgentMessage.ExecutorExited) {
+      bus.send(Addresses.TASKS, new Messages.FromAgent(agent, (AgentMessage.ToMaster) message));
     } else {
       send(new AgentMessage.Error(
           "Agents may not send " + message.getClass().getSimpleName() + " messages"));

@@ -1,5 +1,13 @@
 package io.meseta.gateway;
 
+import io.meseta.gateway.operator.OperatorRoutes;
+import io.meseta.gateway.scheduler.FrameworkStream;
+import io.meseta.gateway.scheduler.FrameworkStreams;
+import io.meseta.gateway.scheduler.HttpSchedulerEndpoint;
+import io.meseta.gateway.scheduler.Leadership;
+import io.meseta.gateway.scheduler.Redirects;
+import io.meseta.gateway.scheduler.SchedulerCalls;
+import io.meseta.gateway.scheduler.WebSocketSchedulerConnection;
 import io.meseta.master.MasterConfig;
 import io.meseta.master.MasterIdentity;
 import io.meseta.master.bus.Addresses;
@@ -8,7 +16,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
@@ -21,13 +28,22 @@ import java.util.Map;
 public final class GatewayVerticle extends VerticleBase {
   private final MasterIdentity identity;
   private final MasterConfig config;
-  private final Map<String, SchedulerConnection> schedulers = new HashMap<>();
+  private final Leadership leadership;
+  /** Framework streams of both transports (WebSocket and Mesos HTTP) on this node. */
+  private final FrameworkStreams schedulers = new FrameworkStreams();
+  private SchedulerCalls schedulerCalls;
   private final Map<String, AgentConnection> agents = new HashMap<>();
   private HttpServer server;
 
   public GatewayVerticle(MasterIdentity identity, MasterConfig config) {
+    this(identity, config, Leadership.singleNode());
+  }
+
+  /** @param leadership asked per scheduler request: leader serves, others redirect (307) */
+  public GatewayVerticle(MasterIdentity identity, MasterConfig config, Leadership leadership) {
     this.identity = identity;
     this.config = config;
+    this.leadership = leadership;
   }
 
   @Override
@@ -35,15 +51,7 @@ public final class GatewayVerticle extends VerticleBase {
     vertx.eventBus().consumer(Addresses.gateway(identity.nodeId()), message -> {
       Object body = message.body();
       if (body instanceof Messages.EventToConnection delivery) {
-        SchedulerConnection connection = schedulers.get(delivery.connectionId());
-        if (connection != null) {
-          if (delivery.event() != null) {
-            connection.send(delivery.event());
-          }
-          if (delivery.closeAfter()) {
-            connection.close();
-          }
-        }
+        schedulers.get(delivery.connectionId()).ifPresent(stream -> deliver(stream, delivery));
       } else if (body instanceof Messages.MessageToAgentConnection delivery) {
         AgentConnection connection = agents.get(delivery.connectionId());
         if (connection != null) {
@@ -51,17 +59,20 @@ public final class GatewayVerticle extends VerticleBase {
         }
       }
     });
+    schedulerCalls = new SchedulerCalls(vertx, identity.nodeId(), config.heartbeatInterval(),
+        schedulers);
     Router router = Router.router(vertx);
-    router.get("/api/v1/scheduler/ws").handler(this::schedulerSocket);
+    router.get("/api/v1/scheduler/ws").handler(ctx -> ctx.request().toWebSocket()
+        .onSuccess(socket -> WebSocketSchedulerConnection.serve(socket, schedulerCalls)));
+    HttpSchedulerEndpoint mesosHttp = new HttpSchedulerEndpoint(schedulerCalls, leadership);
+    router.route("/api/v1/scheduler").handler(mesosHttp);
+    router.route("/master/api/v1/scheduler").handler(mesosHttp);
+    Redirects redirects = new Redirects(leadership, this::advertisedAddress);
+    router.route("/redirect").handler(redirects);
+    router.route("/master/redirect").handler(redirects);
     router.get("/api/v1/agent/ws").handler(this::agentSocket);
-    router.get("/health").handler(ctx -> ctx.response().setStatusCode(200).end());
-    router.get("/master/health").handler(ctx -> ctx.response().setStatusCode(200).end());
-    router.get("/version").handler(this::version);
-    StateHandler state = new StateHandler(vertx, identity);
-    for (String path : new String[] {"/master/state", "/state", "/state.json",
-        "/master/state.json"}) {
-      router.get(path).handler(state);
-    }
+    OperatorRoutes.mount(vertx, router, identity, config);
+    io.meseta.jobs.JobsRoutes.mount(router, vertx);
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())
@@ -75,17 +86,18 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private void schedulerSocket(RoutingContext ctx) {
-    ctx.request().toWebSocket().onSuccess(socket -> {
-      SchedulerConnection connection =
-          new SchedulerConnection(vertx, identity.nodeId(), socket, config.heartbeatInterval());
-      schedulers.put(connection.id, connection);
-      socket.textMessageHandler(connection::onText);
-      socket.closeHandler(v -> {
-        schedulers.remove(connection.id);
-        connection.onClosed();
-      });
-    });
+  private static void deliver(FrameworkStream stream, Messages.EventToConnection delivery) {
+    if (delivery.event() != null) {
+      stream.send(delivery.event());
+    }
+    if (delivery.closeAfter()) {
+      stream.close();
+    }
+  }
+
+  /** This node's {@code host:port} as clients reach it (the bound port when configured 0). */
+  private String advertisedAddress() {
+    return identity.hostname() + ":" + (identity.port() != 0 ? identity.port() : actualPort());
   }
 
   private void agentSocket(RoutingContext ctx) {
@@ -98,15 +110,5 @@ public final class GatewayVerticle extends VerticleBase {
         connection.onClosed();
       });
     });
-  }
-
-  private void version(RoutingContext ctx) {
-    ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject()
-        .put("version", MasterIdentity.VERSION)
-        .put("meseta_version", Version.current())
-        .put("build_date", "")
-        .put("build_time", 0)
-        .put("build_user", "")
-        .encode());
   }
 }

@@ -1,10 +1,10 @@
 package io.meseta.gateway;
 
 /** Meseta's own version, from the jar manifest when there is one. */
-final class Version {
+public final class Version {
   private Version() {}
 
-  static String current() {
+  public static String current() {
     String v = Version.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
   }

@@ -1,6 +1,7 @@
 package io.meseta.master;
 
 import io.meseta.core.allocation.AllocationPolicy;
+import io.meseta.jobs.JobsConfig;
 import java.time.Duration;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param maxMissedPings after this many unanswered pings an agent is unreachable
  * @param allocationPolicy the order in which frameworks are offered resources
  * @param rolePriorities priority per role, for the priority policy (unnamed roles: 0)
+ * @param jobs the built-in job service's settings
  */
 public record MasterConfig(
     String host,
@@ -22,7 +24,8 @@ public record MasterConfig(
     Duration agentPingInterval,
     int maxMissedPings,
     AllocationPolicy allocationPolicy,
-    Map<String, Integer> rolePriorities) {
+    Map<String, Integer> rolePriorities,
+    JobsConfig jobs) {
 
   public MasterConfig {
     requirePositive(allocationInterval, "allocation interval");
@@ -36,6 +39,15 @@ public record MasterConfig(
     }
     allocationPolicy = allocationPolicy == null ? AllocationPolicy.DRF : allocationPolicy;
     rolePriorities = rolePriorities == null ? Map.of() : Map.copyOf(rolePriorities);
+    jobs = jobs == null ? JobsConfig.defaults() : jobs;
+  }
+
+  /** Without job service settings: the defaults apply. */
+  public MasterConfig(String host, int port, String advertisedHostname,
+      Duration allocationInterval, Duration heartbeatInterval, Duration agentPingInterval,
+      int maxMissedPings, AllocationPolicy allocationPolicy, Map<String, Integer> rolePriorities) {
+    this(host, port, advertisedHostname, allocationInterval, heartbeatInterval, agentPingInterval,
+        maxMissedPings, allocationPolicy, rolePriorities, JobsConfig.defaults());
   }
 
   public static MasterConfig defaults() {
@@ -46,32 +58,37 @@ public record MasterConfig(
 
   public MasterConfig withPort(int newPort) {
     return new MasterConfig(host, newPort, advertisedHostname, allocationInterval,
-        heartbeatInterval, agentPingInterval, maxMissedPings, allocationPolicy, rolePriorities);
+        heartbeatInterval, agentPingInterval, maxMissedPings, allocationPolicy, rolePriorities, jobs);
   }
 
   public MasterConfig withHost(String newHost) {
     return new MasterConfig(newHost, port, advertisedHostname, allocationInterval,
-        heartbeatInterval, agentPingInterval, maxMissedPings, allocationPolicy, rolePriorities);
+        heartbeatInterval, agentPingInterval, maxMissedPings, allocationPolicy, rolePriorities, jobs);
   }
 
   public MasterConfig withAgentTimeouts(Duration pingInterval, int maxMissed) {
     return new MasterConfig(host, port, advertisedHostname, allocationInterval,
-        heartbeatInterval, pingInterval, maxMissed, allocationPolicy, rolePriorities);
+        heartbeatInterval, pingInterval, maxMissed, allocationPolicy, rolePriorities, jobs);
   }
 
   public MasterConfig withHeartbeatInterval(Duration interval) {
     return new MasterConfig(host, port, advertisedHostname, allocationInterval, interval,
-        agentPingInterval, maxMissedPings, allocationPolicy, rolePriorities);
+        agentPingInterval, maxMissedPings, allocationPolicy, rolePriorities, jobs);
   }
 
   public MasterConfig withAllocationInterval(Duration interval) {
     return new MasterConfig(host, port, advertisedHostname, interval, heartbeatInterval,
-        agentPingInterval, maxMissedPings, allocationPolicy, rolePriorities);
+        agentPingInterval, maxMissedPings, allocationPolicy, rolePriorities, jobs);
   }
 
   public MasterConfig withAllocationPolicy(AllocationPolicy policy, Map<String, Integer> priorities) {
     return new MasterConfig(host, port, advertisedHostname, allocationInterval, heartbeatInterval,
-        agentPingInterval, maxMissedPings, policy, priorities);
+        agentPingInterval, maxMissedPings, policy, priorities, jobs);
+  }
+
+  public MasterConfig withJobs(JobsConfig newJobs) {
+    return new MasterConfig(host, port, advertisedHostname, allocationInterval, heartbeatInterval,
+        agentPingInterval, maxMissedPings, allocationPolicy, rolePriorities, newJobs);
   }
 
   private static void requirePositive(Duration d, String what) {

@@ -1,6 +1,7 @@
 package io.meseta.master;
 
 import io.meseta.gateway.GatewayVerticle;
+import io.meseta.jobs.JobServiceVerticle;
 import io.meseta.master.agents.AgentRegistryVerticle;
 import io.meseta.master.allocation.AllocatorVerticle;
 import io.meseta.master.bus.Messages;
@@ -39,6 +40,9 @@ public final class MasterNode {
         .compose(v -> node.deploy(new TaskTrackerVerticle()))
         .compose(v -> node.deploy(new AllocatorVerticle(identity, config)))
         .compose(v -> node.deploy(gateway))
+        .compose(v -> !config.jobs().enabled() ? Future.<Void>succeededFuture()
+            : node.deploy(new JobServiceVerticle(config.jobs(),
+                JobServiceVerticle.localMasterAddress(config, gateway.actualPort()))))
         .map(v -> node);
   }
 

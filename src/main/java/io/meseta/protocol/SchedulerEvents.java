@@ -1,10 +1,12 @@
 package io.meseta.protocol;
 
+import com.google.protobuf.ByteString;
 import io.meseta.core.model.FrameworkId;
 import java.time.Duration;
 import java.util.List;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.OfferID;
@@ -55,6 +57,28 @@ public final class SchedulerEvents {
     return Event.newBuilder()
         .setType(Event.Type.UPDATE)
         .setUpdate(Event.Update.newBuilder().setStatus(status))
+        .build();
+  }
+
+  /** A framework message from one of the framework's executors. */
+  public static Event message(String agentId, String executorId, byte[] data) {
+    return Event.newBuilder()
+        .setType(Event.Type.MESSAGE)
+        .setMessage(Event.Message.newBuilder()
+            .setAgentId(AgentID.newBuilder().setValue(agentId))
+            .setExecutorId(ExecutorID.newBuilder().setValue(executorId))
+            .setData(ByteString.copyFrom(data)))
+        .build();
+  }
+
+  /** An executor ended (FAILURE with executor_id; {@code status} is its exit status). */
+  public static Event executorFailure(String agentId, String executorId, int status) {
+    return Event.newBuilder()
+        .setType(Event.Type.FAILURE)
+        .setFailure(Event.Failure.newBuilder()
+            .setAgentId(AgentID.newBuilder().setValue(agentId))
+            .setExecutorId(ExecutorID.newBuilder().setValue(executorId))
+            .setStatus(status))
         .build();
   }
 

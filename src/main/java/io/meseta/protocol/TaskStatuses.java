@@ -7,6 +7,7 @@ import io.meseta.core.model.TaskState;
 import io.meseta.protocol.agent.TaskStatusReport;
 import java.util.Base64;
 import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.TaskID;
 import org.apache.mesos.v1.Protos.TaskStatus;
 
@@ -35,6 +36,12 @@ public final class TaskStatuses {
     }
     if (report.uuid() != null) {
       b.setUuid(ByteString.copyFrom(Base64.getDecoder().decode(report.uuid())));
+    }
+    if (report.executorId() != null) {
+      b.setExecutorId(ExecutorID.newBuilder().setValue(report.executorId()));
+    }
+    if (report.data() != null) {
+      b.setData(ByteString.copyFrom(Base64.getDecoder().decode(report.data())));
     }
     return b.build();
   }

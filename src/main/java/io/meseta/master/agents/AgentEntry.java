@@ -1,6 +1,7 @@
 package io.meseta.master.agents;
 
 import io.meseta.master.bus.Messages.AgentDescriptor;
+import io.vertx.core.json.JsonObject;
 
 /**
  * One agent as the registry knows it. Mutable, touched only on the registry's context.
@@ -19,5 +20,22 @@ final class AgentEntry {
   AgentEntry(AgentDescriptor descriptor, long registeredMillis) {
     this.descriptor = descriptor;
     this.registeredMillis = registeredMillis;
+  }
+
+  /** The agent as the registry reports it in its state answer and in operator facts. */
+  JsonObject toStateJson() {
+    JsonObject attributes = new JsonObject();
+    descriptor.attributes().forEach(attributes::put);
+    return new JsonObject()
+        .put("id", descriptor.id().value())
+        .put("hostname", descriptor.hostname())
+        .put("port", descriptor.port())
+        .put("pid", "slave(1)@" + descriptor.hostname() + ":" + descriptor.port())
+        .put("attributes", attributes)
+        .put("total", descriptor.total().toText())
+        .put("active", reachable)
+        .put("connected", connectionId != null)
+        .put("registered_time", registeredMillis / 1000.0)
+        .put("reregistered_time", reregisteredMillis / 1000.0);
   }
 }

@@ -7,6 +7,7 @@ import io.meseta.master.MasterIdentity;
 import io.meseta.master.bus.Addresses;
 import io.meseta.master.bus.Failures;
 import io.meseta.master.bus.Messages;
+import io.meseta.master.operator.OperatorFeed;
 import io.meseta.protocol.SchedulerEvents;
 import io.meseta.protocol.agent.AgentMessage;
 import io.vertx.core.Future;
@@ -35,6 +36,7 @@ public final class AgentRegistryVerticle extends VerticleBase {
   private long nextId;
   private long pingSeq;
   private EventBus bus;
+  private OperatorFeed feed;
 
   public AgentRegistryVerticle(MasterIdentity identity, MasterConfig config) {
     this.identity = identity;
@@ -44,6 +46,7 @@ public final class AgentRegistryVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
+    feed = OperatorFeed.forAgents(bus);
     vertx.setPeriodic(config.agentPingInterval().toMillis(), t -> pingAll());
     bus.consumer(Addresses.state(Addresses.AGENTS), m -> m.reply(state()));
     return bus.consumer(Addresses.AGENTS, this::handle).completion();
@@ -91,6 +94,7 @@ public final class AgentRegistryVerticle extends VerticleBase {
     entry.nodeId = register.nodeId();
     entry.connectionId = register.connectionId();
     agents.put(descriptor.id(), entry);
+    feed.agentAdded(entry.toStateJson(), false);
     Messages.AgentAdded added = new Messages.AgentAdded(descriptor, Map.of());
     bus.send(Addresses.TASKS, added);
     bus.send(Addresses.ALLOCATOR, added);
@@ -130,12 +134,14 @@ public final class AgentRegistryVerticle extends VerticleBase {
     AgentEntry admitted = entry;
     bus.<Messages.InUse>request(Addresses.TASKS,
             new Messages.AgentReregistered(descriptor.id(), r.tasks() == null
-                ? java.util.List.of() : r.tasks()))
+                ? java.util.List.of() : r.tasks(),
+                r.executors() == null ? java.util.List.of() : r.executors()))
         .onSuccess(inUse -> {
           // Re-add from scratch: the tasks the agent reports are the truth about what it uses.
           bus.send(Addresses.ALLOCATOR, new Messages.AgentRemoved(descriptor.id()));
           bus.send(Addresses.ALLOCATOR,
               new Messages.AgentAdded(admitted.descriptor, inUse.body().byFramework()));
+          feed.agentAdded(admitted.toStateJson(), true);
           LOG.info("Agent {} re-registered with {} task(s)", descriptor.id(),
               r.tasks() == null ? 0 : r.tasks().size());
           message.reply(new AgentMessage.Registered(
@@ -165,6 +171,7 @@ public final class AgentRegistryVerticle extends VerticleBase {
     AgentId id = entry.descriptor.id();
     LOG.warn("Agent {} missed {} pings: marking it unreachable", id, entry.unansweredPings);
     entry.reachable = false;
+    feed.agentRemoved(id.value());
     Messages.AgentRemoved removed = new Messages.AgentRemoved(id);
     bus.send(Addresses.ALLOCATOR, removed);
     bus.send(Addresses.TASKS, removed);
@@ -191,21 +198,7 @@ public final class AgentRegistryVerticle extends VerticleBase {
 
   private JsonObject state() {
     JsonArray slaves = new JsonArray();
-    for (AgentEntry e : agents.values()) {
-      JsonObject attributes = new JsonObject();
-      e.descriptor.attributes().forEach(attributes::put);
-      slaves.add(new JsonObject()
-          .put("id", e.descriptor.id().value())
-          .put("hostname", e.descriptor.hostname())
-          .put("port", e.descriptor.port())
-          .put("pid", "slave(1)@" + e.descriptor.hostname() + ":" + e.descriptor.port())
-          .put("attributes", attributes)
-          .put("total", e.descriptor.total().toText())
-          .put("active", e.reachable)
-          .put("connected", e.connectionId != null)
-          .put("registered_time", e.registeredMillis / 1000.0)
-          .put("reregistered_time", e.reregisteredMillis / 1000.0));
-    }
-    return new JsonObject().put("slaves", slaves);
+    agents.values().forEach(e -> slaves.add(e.toStateJson()));
+    return new JsonObject().put("slaves", slaves).put("counters", feed.counters().toJson());
   }
 }

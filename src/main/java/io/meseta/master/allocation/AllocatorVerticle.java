@@ -14,6 +14,7 @@ import io.meseta.master.MasterIdentity;
 import io.meseta.master.bus.Addresses;
 import io.meseta.master.bus.Failures;
 import io.meseta.master.bus.Messages;
+import io.meseta.master.operator.RunTimer;
 import io.meseta.protocol.SchedulerEvents;
 import io.meseta.protocol.TaskStatuses;
 import io.vertx.core.Future;
@@ -48,6 +49,8 @@ public final class AllocatorVerticle extends VerticleBase {
   private final Map<io.meseta.core.model.AgentId, Messages.AgentDescriptor> agents =
       new HashMap<>();
   private boolean runScheduled;
+  /** Mesos' allocator/mesos/allocation_run_ms over its last 1000 runs, and the run count. */
+  private final RunTimer runTimer = new RunTimer("allocator/mesos/allocation_run_ms", 1000);
   private EventBus bus;
 
   public AllocatorVerticle(MasterIdentity identity, MasterConfig config) {
@@ -63,7 +66,8 @@ public final class AllocatorVerticle extends VerticleBase {
     bus = vertx.eventBus();
     vertx.setPeriodic(config.allocationInterval().toMillis(), t -> allocate());
     bus.consumer(Addresses.state(Addresses.ALLOCATOR),
-        m -> m.reply(AllocationJson.state(allocator, agents.keySet(), frameworks.keySet())));
+        m -> m.reply(AllocationJson.state(allocator, agents.keySet(), frameworks.keySet())
+            .put("run_times", runTimer.toJson()).put("runs", runTimer.runs())));
     return bus.consumer(Addresses.ALLOCATOR, this::handle).completion();
   }
 
@@ -123,14 +127,22 @@ public final class AllocatorVerticle extends VerticleBase {
 
   private void accept(Message<Object> message, FrameworkId framework, Call.Accept accept) {
     List<TaskInfo> launches = new ArrayList<>();
+    List<TaskInfo> singles = new ArrayList<>(); // LAUNCH tasks; launches also has groups'
+    List<Protos.Offer.Operation.LaunchGroup> groups = new ArrayList<>();
     for (Protos.Offer.Operation operation : accept.getOperationsList()) {
+      if (operation.getType() == Protos.Offer.Operation.Type.LAUNCH_GROUP) {
+        groups.add(operation.getLaunchGroup());
+        launches.addAll(operation.getLaunchGroup().getTaskGroup().getTasksList());
+        continue;
+      }
       if (operation.getType() != Protos.Offer.Operation.Type.LAUNCH) {
         // Checked before any offer is touched, so a rejected call changes nothing.
         message.fail(Failures.NOT_IMPLEMENTED, "Offer operation " + operation.getType()
-            + " is not supported yet; only LAUNCH is. Nothing was accepted");
+            + " is not supported yet; only LAUNCH and LAUNCH_GROUP are. Nothing was accepted");
         return;
       }
       launches.addAll(operation.getLaunch().getTaskInfosList());
+      singles.addAll(operation.getLaunch().getTaskInfosList());
     }
     Duration refuse = refuse(accept.hasFilters() ? accept.getFilters() : null);
     AcceptResult result = allocator.accept(framework, offerIds(accept.getOfferIdsList()));
@@ -147,7 +159,7 @@ public final class AllocatorVerticle extends VerticleBase {
       return;
     }
     bus.<Messages.Launched>request(Addresses.TASKS, new Messages.LaunchTasks(
-            framework, accepted.agentId(), accepted.resources(), launches))
+            framework, accepted.agentId(), accepted.resources(), singles, groups))
         .onComplete(reply -> {
           Resources used = reply.succeeded() ? reply.result().body().used() : Resources.EMPTY;
           allocator.recover(framework, accepted.agentId(), accepted.resources().minus(used),
@@ -179,7 +191,9 @@ public final class AllocatorVerticle extends VerticleBase {
 
   private void allocate() {
     runScheduled = false;
+    long started = System.nanoTime();
     List<Offer> offers = allocator.allocate(Instant.now());
+    runTimer.record(System.nanoTime() - started);
     if (offers.isEmpty()) {
       return;
     }

@@ -9,6 +9,8 @@ public final class Addresses {
   public static final String ALLOCATOR = "meseta.allocator";
   public static final String FRAMEWORKS = "meseta.frameworks";
   public static final String TASKS = "meseta.tasks";
+  /** Published facts for the operator event stream; every gateway node listens (OperatorFacts). */
+  public static final String OPERATOR_EVENTS = "meseta.operator.events";
 
   private Addresses() {}
 

@@ -8,6 +8,8 @@ import io.meseta.protocol.agent.TaskStatusReport;
 import io.vertx.core.eventbus.EventBus;
 import java.util.List;
 import java.util.Map;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+import org.apache.mesos.v1.Protos.Offer;
 import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.apache.mesos.v1.scheduler.Protos.Event;
@@ -18,8 +20,22 @@ public final class Messages {
 
   // ---- framework lifecycle (gateway → frameworks service) ----
 
-  /** A SUBSCRIBE call arrived on a gateway connection; the reply is the SUBSCRIBED event. */
-  public record Subscribe(String nodeId, String connectionId, Call call) {}
+  /**
+   * A SUBSCRIBE call arrived on a gateway connection; the reply is the SUBSCRIBED event.
+   * {@code overHttp}: the connection is a Mesos HTTP event stream whose id is the
+   * {@code Mesos-Stream-Id} (false for the WebSocket transport).
+   */
+  public record Subscribe(String nodeId, String connectionId, Call call, boolean overHttp) {
+    public Subscribe(String nodeId, String connectionId, Call call) {
+      this(nodeId, connectionId, call, false);
+    }
+  }
+
+  /**
+   * May a call carrying this {@code Mesos-Stream-Id} (null when absent) act for the framework?
+   * The reply is null, or a failure with the HTTP status and message Mesos answers.
+   */
+  public record StreamCheck(FrameworkId frameworkId, String streamId) {}
 
   public record Teardown(FrameworkId frameworkId) {}
 
@@ -33,7 +49,13 @@ public final class Messages {
 
   // ---- framework facts (frameworks service → allocator, task tracker) ----
 
-  public record FrameworkAdded(FrameworkId frameworkId, String role, boolean partitionAware) {}
+  /** {@code info} (may be null) is what the framework subscribed with; executors receive it. */
+  public record FrameworkAdded(
+      FrameworkId frameworkId, String role, boolean partitionAware, FrameworkInfo info) {
+    public FrameworkAdded(FrameworkId frameworkId, String role, boolean partitionAware) {
+      this(frameworkId, role, partitionAware, null);
+    }
+  }
 
   public record FrameworkActivated(FrameworkId frameworkId) {}
 
@@ -68,17 +90,36 @@ public final class Messages {
   public record AgentRemoved(AgentId agentId) {}
 
   /** An agent re-registered with these tasks; the reply is {@link InUse}. */
-  public record AgentReregistered(AgentId agentId, List<AgentMessage.RunningTask> tasks) {}
+  public record AgentReregistered(
+      AgentId agentId,
+      List<AgentMessage.RunningTask> tasks,
+      List<AgentMessage.RunningExecutor> executors) {
+    public AgentReregistered(AgentId agentId, List<AgentMessage.RunningTask> tasks) {
+      this(agentId, tasks, List.of());
+    }
+  }
 
   public record InUse(Map<FrameworkId, Resources> byFramework) {}
 
   public record StatusFromAgent(AgentId agentId, TaskStatusReport status) {}
 
+  /** An agent's report about its executors (FRAMEWORK_MESSAGE, EXECUTOR_EXITED) for the task tracker. */
+  public record FromAgent(AgentId agentId, AgentMessage.ToMaster message) {}
+
   // ---- task launch (allocator → task tracker) and release (task tracker → allocator) ----
 
   /** Launch these tasks within {@code offered}; the reply is {@link Launched}. */
   public record LaunchTasks(
-      FrameworkId frameworkId, AgentId agentId, Resources offered, List<TaskInfo> tasks) {}
+      FrameworkId frameworkId,
+      AgentId agentId,
+      Resources offered,
+      List<TaskInfo> tasks,
+      List<Offer.Operation.LaunchGroup> groups) {
+    public LaunchTasks(
+        FrameworkId frameworkId, AgentId agentId, Resources offered, List<TaskInfo> tasks) {
+      this(frameworkId, agentId, offered, tasks, List.of());
+    }
+  }
 
   public record Launched(Resources used) {}
 
@@ -100,6 +141,7 @@ public final class Messages {
     // Replies that are wire-model objects themselves.
     register(bus, Event.class);
     register(bus, AgentMessage.Registered.class);
+    OperatorFacts.registerCodecs(bus);
   }
 
   private static <T> void register(EventBus bus, Class<T> type) {

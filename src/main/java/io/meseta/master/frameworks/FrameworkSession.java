@@ -12,6 +12,8 @@ final class FrameworkSession {
   FrameworkInfo info;
   String nodeId;
   String connectionId;
+  /** The connection is a Mesos HTTP event stream (its id is the Mesos-Stream-Id). */
+  boolean overHttp;
   final long registeredMillis;
   long unregisteredMillis;
   long failoverTimer = -1;

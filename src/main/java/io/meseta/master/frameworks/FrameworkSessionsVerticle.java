@@ -6,6 +6,7 @@ import io.meseta.master.MasterIdentity;
 import io.meseta.master.bus.Addresses;
 import io.meseta.master.bus.Failures;
 import io.meseta.master.bus.Messages;
+import io.meseta.master.bus.OperatorFacts;
 import io.meseta.protocol.SchedulerEvents;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -16,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.mesos.v1.Protos.FrameworkID;
@@ -63,6 +65,11 @@ public final class FrameworkSessionsVerticle extends VerticleBase {
       sessions.keySet().forEach(id -> deliver(id, broadcast.event()));
     } else if (body instanceof Messages.FrameworkDisconnected disconnected) {
       disconnected(disconnected);
+    } else if (body instanceof Messages.StreamCheck check) {
+      checkStream(message, check);
+    } else if (body instanceof Messages.SchedulerCall call
+        && call.call().getType() == Call.Type.UPDATE_FRAMEWORK) {
+      updateFramework(message, call.frameworkId(), call.call().getUpdateFramework());
     } else if (body instanceof Messages.Teardown teardown) {
       FrameworkSession session = sessions.get(teardown.frameworkId());
       if (session == null) {
@@ -86,6 +93,12 @@ public final class FrameworkSessionsVerticle extends VerticleBase {
       return;
     }
     FrameworkInfo info = call.getSubscribe().getFrameworkInfo();
+    List<String> suppressed = call.getSubscribe().getSuppressedRolesList();
+    Optional<String> badSuppression = FrameworkUpdate.suppressedRolesProblem(info, suppressed);
+    if (badSuppression.isPresent()) {
+      message.fail(Failures.BAD_REQUEST, badSuppression.get());
+      return;
+    }
     FrameworkId id = info.hasId() ? FrameworkId.of(info.getId().getValue()) : newId();
     if (completed.stream().anyMatch(s -> s.id.equals(id))) {
       message.fail(Failures.FORBIDDEN, "Framework " + id
@@ -99,21 +112,35 @@ public final class FrameworkSessionsVerticle extends VerticleBase {
       sessions.put(id, session);
       attach(session, subscribe);
       Messages.FrameworkAdded added =
-          new Messages.FrameworkAdded(id, session.role(), session.partitionAware());
+          new Messages.FrameworkAdded(id, session.role(), session.partitionAware(), session.info);
       bus.send(Addresses.TASKS, added);
       bus.send(Addresses.ALLOCATOR, added);
       LOG.info("Framework {} ({}) subscribed", id, info.getName());
+      bus.publish(Addresses.OPERATOR_EVENTS,
+          new OperatorFacts.FrameworkAdded(FrameworkJson.of(session, true)));
     } else {
+      Optional<String> principalChange = FrameworkUpdate.principalChange(session.info, info);
+      if (principalChange.isPresent()) {
+        message.fail(Failures.BAD_REQUEST, principalChange.get());
+        return;
+      }
       if (session.connected() && !session.connectionId.equals(subscribe.connectionId())) {
         closeConnection(session, SchedulerEvents.error("Framework failed over"));
       }
-      session.info = info;
+      // Mesos keeps user and checkpoint across a re-subscribe (MESOS-703).
+      session.info = info.toBuilder()
+          .setUser(session.info.getUser()).setCheckpoint(session.info.getCheckpoint()).build();
       vertx.cancelTimer(session.failoverTimer);
       attach(session, subscribe);
       bus.send(Addresses.TASKS,
-          new Messages.FrameworkAdded(id, session.role(), session.partitionAware()));
+          new Messages.FrameworkAdded(id, session.role(), session.partitionAware(), session.info));
       bus.send(Addresses.ALLOCATOR, new Messages.FrameworkActivated(id));
       LOG.info("Framework {} ({}) re-subscribed", id, info.getName());
+      bus.publish(Addresses.OPERATOR_EVENTS,
+          new OperatorFacts.FrameworkUpdated(FrameworkJson.of(session, true)));
+    }
+    if (!suppressed.isEmpty()) {
+      bus.send(Addresses.ALLOCATOR, new Messages.SchedulerCall(id, allocatorCall(true)));
     }
     message.reply(SchedulerEvents.subscribed(id, config.heartbeatInterval(), identity.masterInfo()));
   }
@@ -121,7 +148,60 @@ public final class FrameworkSessionsVerticle extends VerticleBase {
   private void attach(FrameworkSession session, Messages.Subscribe subscribe) {
     session.nodeId = subscribe.nodeId();
     session.connectionId = subscribe.connectionId();
+    session.overHttp = subscribe.overHttp();
     session.failoverTimer = -1;
+  }
+
+  /** Mesos {@code Master::Http::scheduler}: may a call with this stream id act for the framework? */
+  private void checkStream(Message<Object> message, Messages.StreamCheck check) {
+    FrameworkSession session = sessions.get(check.frameworkId());
+    if (session == null) {
+      message.fail(Failures.BAD_REQUEST, "Framework cannot be found: subscribe first");
+    } else if (!session.connected()) {
+      message.fail(Failures.FORBIDDEN,
+          "Framework is not subscribed: subscribe again (same framework id) to reconnect");
+    } else if (!session.overHttp) {
+      message.fail(Failures.FORBIDDEN, "Framework is not connected via HTTP: it subscribed over"
+          + " the WebSocket transport, so send its calls on that WebSocket");
+    } else if (check.streamId() == null) {
+      message.fail(Failures.BAD_REQUEST,
+          "All non-subscribe calls should include the 'Mesos-Stream-Id' header");
+    } else if (!check.streamId().equals(session.connectionId)) {
+      message.fail(Failures.BAD_REQUEST, "The stream ID '" + check.streamId() + "' included in"
+          + " this request didn't match the stream ID currently associated with framework ID "
+          + session.id);
+    } else {
+      message.reply(null);
+    }
+  }
+
+  /** All or nothing: a rejected update changes nothing; the reply comes once it is applied. */
+  private void updateFramework(Message<Object> message, FrameworkId id, Call.UpdateFramework update) {
+    FrameworkSession session = sessions.get(id);
+    if (session == null) {
+      message.fail(Failures.BAD_REQUEST, "Framework cannot be found: subscribe first");
+      return;
+    }
+    Optional<String> problem = FrameworkUpdate.problem(session.info, update);
+    if (problem.isPresent()) {
+      message.fail(Failures.BAD_REQUEST, problem.get());
+      return;
+    }
+    session.info = update.getFrameworkInfo();
+    bus.send(Addresses.TASKS,
+        new Messages.FrameworkAdded(id, session.role(), session.partitionAware(), session.info));
+    // Mesos sets the suppressed roles to exactly this list. The allocator's only way to
+    // unsuppress is REVIVE, which also clears the framework's refusal filters.
+    bus.send(Addresses.ALLOCATOR, new Messages.SchedulerCall(id,
+        allocatorCall(!update.getSuppressedRolesList().isEmpty())));
+    LOG.info("Framework {} ({}) updated", id, session.info.getName());
+    bus.publish(Addresses.OPERATOR_EVENTS,
+        new OperatorFacts.FrameworkUpdated(FrameworkJson.of(session, true)));
+    message.reply(null);
+  }
+
+  private static Call allocatorCall(boolean suppress) {
+    return Call.newBuilder().setType(suppress ? Call.Type.SUPPRESS : Call.Type.REVIVE).build();
   }
 
   private void disconnected(Messages.FrameworkDisconnected disconnected) {
@@ -132,6 +212,8 @@ public final class FrameworkSessionsVerticle extends VerticleBase {
     session.connectionId = null;
     session.unregisteredMillis = System.currentTimeMillis();
     bus.send(Addresses.ALLOCATOR, new Messages.FrameworkDeactivated(session.id));
+    bus.publish(Addresses.OPERATOR_EVENTS,
+        new OperatorFacts.FrameworkUpdated(FrameworkJson.of(session, true)));
     long timeoutMillis = (long) (session.info.getFailoverTimeout() * 1000);
     LOG.info("Framework {} disconnected; removing it in {} ms unless it re-subscribes",
         session.id, timeoutMillis);
@@ -158,6 +240,8 @@ public final class FrameworkSessionsVerticle extends VerticleBase {
     Messages.FrameworkRemoved removed = new Messages.FrameworkRemoved(session.id);
     bus.send(Addresses.ALLOCATOR, removed);
     bus.send(Addresses.TASKS, removed);
+    bus.publish(Addresses.OPERATOR_EVENTS,
+        new OperatorFacts.FrameworkRemoved(FrameworkJson.of(session, false)));
   }
 
   private void deliver(FrameworkId id, Event event) {

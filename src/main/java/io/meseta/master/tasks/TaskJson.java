@@ -21,7 +21,8 @@ final class TaskJson {
     return new JsonObject().put("tasks_by_framework", byFramework);
   }
 
-  private static JsonObject task(TrackedTask t) {
+  /** One task in the state answer; also the body of the operator TASK_ADDED fact. */
+  static JsonObject task(TrackedTask t) {
     JsonArray statuses = new JsonArray();
     t.statuses.forEach(s -> statuses.add(new JsonObject()
         .put("state", s.getState().name())

@@ -13,6 +13,7 @@ import io.meseta.core.tasks.Transition;
 import io.meseta.master.bus.Addresses;
 import io.meseta.master.bus.Failures;
 import io.meseta.master.bus.Messages;
+import io.meseta.master.operator.OperatorFeed;
 import io.meseta.protocol.SchedulerEvents;
 import io.meseta.protocol.TaskStatuses;
 import io.meseta.protocol.agent.AgentMessage;
@@ -27,7 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.mesos.v1.Protos.TaskInfo;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
 import org.apache.mesos.v1.Protos.TaskStatus;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.slf4j.Logger;
@@ -44,13 +45,22 @@ public final class TaskTrackerVerticle extends VerticleBase {
   private final TaskTable tasks = new TaskTable();
   /** Known frameworks and whether they are PARTITION_AWARE. */
   private final Map<FrameworkId, Boolean> frameworks = new HashMap<>();
+  private final Map<FrameworkId, FrameworkInfo> frameworkInfos = new HashMap<>();
   private final Reconciler reconciler = new Reconciler(tasks, frameworks);
+  private final ExecutorTable executorTable = new ExecutorTable();
   private EventBus bus;
+  private Launches launches;
+  private ExecutorCalls executors;
+  private OperatorFeed feed;
 
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
-    bus.consumer(Addresses.state(Addresses.TASKS), m -> m.reply(TaskJson.state(tasks)));
+    launches = new Launches(tasks, executorTable, frameworkInfos, bus);
+    executors = new ExecutorCalls(executorTable, bus);
+    feed = OperatorFeed.forTasks(bus);
+    bus.consumer(Addresses.state(Addresses.TASKS),
+        m -> m.reply(TaskJson.state(tasks).put("counters", feed.counters().toJson())));
     return bus.consumer(Addresses.TASKS, this::handle).completion();
   }
 
@@ -59,11 +69,16 @@ public final class TaskTrackerVerticle extends VerticleBase {
     if (body instanceof Messages.StatusFromAgent update) {
       statusFromAgent(update.agentId(), update.status());
     } else if (body instanceof Messages.LaunchTasks launch) {
-      message.reply(new Messages.Launched(launch(launch)));
+      message.reply(new Messages.Launched(launches.launch(launch)));
+    } else if (body instanceof Messages.FromAgent fromAgent) {
+      executors.fromAgent(fromAgent);
     } else if (body instanceof Messages.SchedulerCall call) {
       schedulerCall(message, call.frameworkId(), call.call());
     } else if (body instanceof Messages.FrameworkAdded added) {
       frameworks.put(added.frameworkId(), added.partitionAware());
+      if (added.info() != null) {
+        frameworkInfos.put(added.frameworkId(), added.info());
+      }
     } else if (body instanceof Messages.FrameworkRemoved removed) {
       frameworkRemoved(removed.frameworkId());
     } else if (body instanceof Messages.AgentAdded added) {
@@ -75,35 +90,6 @@ public final class TaskTrackerVerticle extends VerticleBase {
     } else {
       message.fail(Failures.BAD_REQUEST, "unexpected message " + body.getClass().getSimpleName());
     }
-  }
-
-  private Resources launch(Messages.LaunchTasks launch) {
-    Resources remaining = launch.offered();
-    Set<TaskId> launchedNow = new HashSet<>();
-    for (TaskInfo info : launch.tasks()) {
-      TaskId id = TaskId.of(info.getTaskId().getValue().isBlank() ? "?" : info.getTaskId().getValue());
-      boolean inUse = launchedNow.contains(id) || tasks.isActive(launch.frameworkId(), id);
-      TaskValidation.Outcome outcome =
-          TaskValidation.check(info, launch.agentId(), remaining, inUse);
-      if (!outcome.valid()) {
-        LOG.info("Task {} of framework {} is invalid: {}", id, launch.frameworkId(),
-            outcome.problem());
-        notifyFramework(launch.frameworkId(), TaskStatuses.fromMaster(id.value(),
-            launch.agentId().value(), TaskState.TASK_ERROR, Reason.REASON_TASK_INVALID,
-            outcome.problem(), now()));
-        continue;
-      }
-      remaining = remaining.minus(outcome.resources());
-      launchedNow.add(id);
-      TrackedTask tracked = new TrackedTask(Task.staging(id, launch.frameworkId(),
-          launch.agentId(), info.getName(), outcome.resources()));
-      tracked.record(TaskStatuses.fromMaster(id.value(), launch.agentId().value(),
-          TaskState.TASK_STAGING, null, null, now()));
-      tasks.add(tracked);
-      bus.send(Addresses.AGENTS, new Messages.ToAgent(launch.agentId(), new AgentMessage.RunTask(
-          TaskSpecs.of(launch.frameworkId().value(), info, outcome.resources()))));
-    }
-    return launch.offered().minus(remaining);
   }
 
   private void statusFromAgent(AgentId agent, TaskStatusReport report) {
@@ -128,6 +114,7 @@ public final class TaskTrackerVerticle extends VerticleBase {
     tracked.task = transition.task();
     tracked.unackedUuid = report.uuid();
     tracked.record(status);
+    feed.taskUpdated(tracked.task, status);
     carryOut(tracked, transition, status);
   }
 
@@ -154,8 +141,8 @@ public final class TaskTrackerVerticle extends VerticleBase {
             .forEach(s -> notifyFramework(framework, s));
         message.reply(null);
       }
-      case MESSAGE -> message.fail(Failures.NOT_IMPLEMENTED, "MESSAGE is delivered to a custom"
-          + " executor, and custom executors are not supported yet; nothing was sent");
+      case MESSAGE -> executors.message(message, framework, call.getMessage());
+      case SHUTDOWN -> executors.shutdown(message, framework, call.getShutdown());
       default -> message.fail(Failures.NOT_IMPLEMENTED,
           "Call type " + call.getType() + " is not handled by the task tracker");
     }
@@ -215,6 +202,7 @@ public final class TaskTrackerVerticle extends VerticleBase {
         Transition transition = TaskStateMachine.apply(tracked.task, TaskState.TASK_KILLED);
         tracked.task = transition.task();
         tracked.record(status);
+        feed.taskUpdated(tracked.task, status);
         transition.effects().stream()
             .filter(TaskEffect.ReleaseResources.class::isInstance)
             .map(TaskEffect.ReleaseResources.class::cast)
@@ -224,13 +212,19 @@ public final class TaskTrackerVerticle extends VerticleBase {
       tracked.unackedUuid = null;
       tasks.complete(tracked);
     }
+    executorTable.all().stream()
+        .filter(e -> e.key().frameworkId().equals(framework))
+        .forEach(e -> agents.add(e.agentId()));
+    executors.frameworkRemoved(framework);
     agents.forEach(agent -> bus.send(Addresses.AGENTS, new Messages.ToAgent(agent,
         new AgentMessage.ShutdownFramework(framework.value()))));
     frameworks.remove(framework);
+    frameworkInfos.remove(framework);
   }
 
   private void agentLost(AgentId agent) {
     reconciler.agentLost(agent);
+    executors.agentLost(agent);
     for (TrackedTask tracked : tasks.onAgent(agent)) {
       if (tracked.task.state().isTerminal() && tracked.task.state() != TaskState.TASK_LOST) {
         continue;
@@ -242,6 +236,7 @@ public final class TaskTrackerVerticle extends VerticleBase {
       Transition transition = TaskStateMachine.apply(tracked.task, state);
       tracked.task = transition.task();
       tracked.record(status);
+      feed.taskUpdated(tracked.task, status);
       // The agent is gone from the allocator already, so there is nothing to release.
       notifyFramework(tracked.task.frameworkId(), status);
     }
@@ -263,6 +258,7 @@ public final class TaskTrackerVerticle extends VerticleBase {
         adopted.record(TaskStatuses.fromMaster(id.value(), agent.value(), running.state(),
             Reason.REASON_AGENT_REREGISTERED, "Task reported by re-registered agent", now()));
         tasks.add(adopted);
+        feed.taskAdded(TaskJson.task(adopted));
       } else if (found.get().task.state() != running.state()) {
         TrackedTask tracked = found.get();
         TaskStatus status = TaskStatuses.fromMaster(id.value(), agent.value(), running.state(),
@@ -270,6 +266,7 @@ public final class TaskTrackerVerticle extends VerticleBase {
         Transition transition = TaskStateMachine.apply(tracked.task, running.state());
         tracked.task = transition.task();
         tracked.record(status);
+        feed.taskUpdated(tracked.task, status);
         notifyFramework(framework, status);
       }
     }
@@ -282,11 +279,15 @@ public final class TaskTrackerVerticle extends VerticleBase {
             "Agent " + agent + " re-registered without this task", now());
         tracked.task = TaskStateMachine.apply(tracked.task, state).task();
         tracked.record(status);
+        feed.taskUpdated(tracked.task, status);
         notifyFramework(tracked.task.frameworkId(), status);
         tasks.complete(tracked);
       }
     }
-    return tasks.inUseOn(agent);
+    executors.agentReregistered(agent, message.executors());
+    Map<FrameworkId, Resources> inUse = tasks.inUseOn(agent);
+    executorTable.inUseOn(agent).forEach((framework, r) -> inUse.merge(framework, r, Resources::plus));
+    return inUse;
   }
 
   private void notifyFramework(FrameworkId framework, TaskStatus status) {

@@ -23,7 +23,11 @@ import java.util.Map;
   @JsonSubTypes.Type(value = AgentMessage.KillTask.class, name = "KILL_TASK"),
   @JsonSubTypes.Type(value = AgentMessage.Acknowledge.class, name = "ACKNOWLEDGE"),
   @JsonSubTypes.Type(value = AgentMessage.ShutdownFramework.class, name = "SHUTDOWN_FRAMEWORK"),
-  @JsonSubTypes.Type(value = AgentMessage.Error.class, name = "ERROR")
+  @JsonSubTypes.Type(value = AgentMessage.Error.class, name = "ERROR"),
+  @JsonSubTypes.Type(value = AgentMessage.RunTaskGroup.class, name = "RUN_TASK_GROUP"),
+  @JsonSubTypes.Type(value = AgentMessage.FrameworkMessage.class, name = "FRAMEWORK_MESSAGE"),
+  @JsonSubTypes.Type(value = AgentMessage.ShutdownExecutor.class, name = "SHUTDOWN_EXECUTOR"),
+  @JsonSubTypes.Type(value = AgentMessage.ExecutorExited.class, name = "EXECUTOR_EXITED")
 })
 public sealed interface AgentMessage {
 
@@ -46,13 +50,31 @@ public sealed interface AgentMessage {
       int port,
       String resources,
       Map<String, String> attributes,
-      List<RunningTask> tasks)
-      implements ToMaster {}
+      List<RunningTask> tasks,
+      List<RunningExecutor> executors)
+      implements ToMaster {
+
+    public Reregister(String agentId, String hostname, int port, String resources,
+        Map<String, String> attributes, List<RunningTask> tasks) {
+      this(agentId, hostname, port, resources, attributes, tasks, List.of());
+    }
+  }
 
   record Pong(long seq) implements ToMaster {}
 
   /** One status update; reliable (retried until acknowledged) because it carries a uuid. */
   record StatusUpdate(TaskStatusReport status) implements ToMaster {}
+
+  /** A custom executor ended (exited, crashed, or was destroyed); its resources are free. */
+  record ExecutorExited(String frameworkId, String executorId, int status, String message)
+      implements ToMaster {}
+
+  /**
+   * Opaque bytes (base64 {@code data}) between a scheduler and one of its executors: master →
+   * agent it is for the executor, agent → master it is from the executor.
+   */
+  record FrameworkMessage(String frameworkId, String executorId, String data)
+      implements ToMaster, ToAgent {}
 
   // ---- master → agent ----
 
@@ -71,10 +93,20 @@ public sealed interface AgentMessage {
   /** Kill every task of the framework; it is gone. */
   record ShutdownFramework(String frameworkId) implements ToAgent {}
 
+  /** Launch a task group into one executor: all its tasks start together or none does. */
+  record RunTaskGroup(String frameworkId, ExecutorSpec executor, List<TaskSpec> tasks)
+      implements ToAgent {}
+
+  /** Shut the executor down: SHUTDOWN event, then SIGKILL after its grace period. */
+  record ShutdownExecutor(String frameworkId, String executorId) implements ToAgent {}
+
   /** The master refused a message; says what was wrong. */
   record Error(String message) implements ToAgent {}
 
   /** A task as the agent reports it when re-registering. */
   record RunningTask(
       String frameworkId, String taskId, String name, String resources, TaskState state) {}
+
+  /** A custom executor as the agent reports it when re-registering. */
+  record RunningExecutor(String frameworkId, String executorId, String resources) {}
 }

@@ -1,0 +1,71 @@
+package io.meseta.agent;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import org.apache.mesos.v1.Protos.AgentID;
+import org.apache.mesos.v1.Protos.AgentInfo;
+
+/**
+ * What an executor learns about the agent that runs it: its environment variables (Mesos names)
+ * and the AgentInfo of its SUBSCRIBED event. The agent's id and port are read when needed: the
+ * id changes when the master renames the agent.
+ */
+final class ExecutorContext {
+  private final Supplier<String> agentId;
+  private final String hostname;
+  private final String endpointHost;
+  private final IntSupplier port;
+  private final AgentConfig.ExecutorTimeouts timeouts;
+
+  /**
+   * @param bindHost the agent's HTTP interface; a wildcard is reached on the loopback address
+   */
+  ExecutorContext(Supplier<String> agentId, String hostname, String bindHost, IntSupplier port,
+      AgentConfig.ExecutorTimeouts timeouts) {
+    this.agentId = agentId;
+    this.hostname = hostname;
+    this.endpointHost = bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1" : bindHost;
+    this.port = port;
+    this.timeouts = timeouts;
+  }
+
+  String agentId() {
+    return agentId.get();
+  }
+
+  AgentInfo agentInfo() {
+    AgentInfo.Builder info = AgentInfo.newBuilder().setHostname(hostname).setPort(port.getAsInt());
+    if (agentId.get() != null) {
+      info.setId(AgentID.newBuilder().setValue(agentId.get()));
+    }
+    return info.build();
+  }
+
+  /** The executor API's variables (reference §2); durations in Mesos' own text form. */
+  Map<String, String> environment(ExecutorRun run) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("MESOS_FRAMEWORK_ID", run.key.frameworkId().value());
+    env.put("MESOS_EXECUTOR_ID", run.key.executorId());
+    env.put("MESOS_AGENT_ENDPOINT", endpointHost + ":" + port.getAsInt());
+    if (agentId.get() != null) {
+      env.put("MESOS_AGENT_ID", agentId.get());
+      env.put("MESOS_SLAVE_ID", agentId.get());
+    }
+    env.put("MESOS_CHECKPOINT", run.spec.checkpoint() ? "1" : "0");
+    long grace = run.spec.shutdownGracePeriodMillis() > 0 ? run.spec.shutdownGracePeriodMillis()
+        : timeouts.shutdownGracePeriod().toMillis();
+    env.put("MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD", stout(Duration.ofMillis(grace)));
+    env.put("MESOS_RECOVERY_TIMEOUT", stout(timeouts.recoveryTimeout()));
+    env.put("MESOS_SUBSCRIPTION_BACKOFF_MAX", stout(timeouts.subscriptionBackoffMax()));
+    return env;
+  }
+
+  /** Mesos prints durations as {@code 5secs} or {@code 250ms}; its executors parse that form. */
+  static String stout(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? (millis / 1000) + "secs" : millis + "ms";
+  }
+}

@@ -1,0 +1,135 @@
+package io.meseta.gateway.operator;
+
+import io.meseta.master.bus.Addresses;
+import io.meseta.protocol.json.RecordIO;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.mesos.v1.master.Protos.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This gateway node's v1 operator event streams (SUBSCRIBE). Facts published by the services
+ * arrive once per node; each becomes one event, encoded once per encoding in use and written to
+ * every subscriber as one RecordIO record in one chunk. A new subscriber first gets SUBSCRIBED
+ * with the whole state; facts that arrive while that state is being gathered are queued and
+ * follow it, so nothing falls in between (at worst a change is seen twice).
+ */
+final class OperatorEventStream {
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorEventStream.class);
+
+  private final Vertx vertx;
+  private final Duration heartbeat;
+  private final int maxSubscribers;
+  private final Map<Long, Subscriber> subscribers = new LinkedHashMap<>();
+  private long nextId;
+
+  /** One stream's response and, until SUBSCRIBED is written, the records that must follow it. */
+  private static final class Subscriber {
+    final HttpServerResponse response;
+    final Encoding encoding;
+    List<Buffer> queued = new ArrayList<>();
+
+    Subscriber(HttpServerResponse response, Encoding encoding) {
+      this.response = response;
+      this.encoding = encoding;
+    }
+  }
+
+  OperatorEventStream(Vertx vertx, Duration heartbeat, int maxSubscribers) {
+    this.vertx = vertx;
+    this.heartbeat = heartbeat;
+    this.maxSubscribers = maxSubscribers;
+  }
+
+  /** Listens for facts and starts the heartbeat; call on the gateway verticle's context. */
+  void start() {
+    vertx.eventBus().consumer(Addresses.OPERATOR_EVENTS, message -> {
+      try {
+        Event event = V1Events.of(message.body());
+        if (event != null) {
+          broadcast(event);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Dropped an operator event that could not be built from {}", message.body(), e);
+      }
+    });
+    vertx.setPeriodic(heartbeat.toMillis(), t -> broadcast(V1Events.HEARTBEAT));
+  }
+
+  int size() {
+    return subscribers.size();
+  }
+
+  boolean full() {
+    return subscribers.size() >= maxSubscribers;
+  }
+
+  int maxSubscribers() {
+    return maxSubscribers;
+  }
+
+  /** Opens a stream on {@code response}: 200, chunked, then SUBSCRIBED once the state is in. */
+  void subscribe(HttpServerResponse response, Encoding encoding) {
+    long id = nextId++;
+    Subscriber subscriber = new Subscriber(response, encoding);
+    subscribers.put(id, subscriber);
+    response.closeHandler(v -> subscribers.remove(id));
+    response.exceptionHandler(e -> subscribers.remove(id));
+    ClusterView.fetch(vertx.eventBus()).onComplete(view -> {
+      if (subscribers.get(id) != subscriber) {
+        return; // the client went away meanwhile
+      }
+      if (view.failed()) {
+        subscribers.remove(id);
+        Problems.send(response, 503, "Master state is not available ("
+            + view.cause().getMessage() + "); retry the SUBSCRIBE");
+        return;
+      }
+      response.setStatusCode(200).setChunked(true).putHeader("Content-Type", encoding.mediaType);
+      double seconds = heartbeat.toMillis() / 1000.0;
+      write(subscriber, record(V1Events.subscribed(view.result(), seconds), encoding));
+      write(subscriber, record(V1Events.HEARTBEAT, encoding));
+      List<Buffer> queued = subscriber.queued;
+      subscriber.queued = null;
+      queued.forEach(frame -> write(subscriber, frame));
+    });
+  }
+
+  private void broadcast(Event event) {
+    Map<Encoding, Buffer> frames = new EnumMap<>(Encoding.class);
+    for (Subscriber subscriber : List.copyOf(subscribers.values())) {
+      Buffer frame = frames.computeIfAbsent(subscriber.encoding, e -> record(event, e));
+      if (subscriber.queued != null) {
+        subscriber.queued.add(frame);
+      } else {
+        write(subscriber, frame);
+      }
+    }
+  }
+
+  /** One record, one write, one chunk. A subscriber that cannot keep up is cut off. */
+  private void write(Subscriber subscriber, Buffer frame) {
+    if (subscriber.response.closed()) {
+      return;
+    }
+    if (subscriber.response.writeQueueFull()) {
+      LOG.warn("Operator event subscriber is not reading its stream; closing it");
+      subscribers.values().remove(subscriber);
+      subscriber.response.reset();
+      return;
+    }
+    subscriber.response.write(frame);
+  }
+
+  private static Buffer record(Event event, Encoding encoding) {
+    return RecordIO.encode(encoding.encode(event).getBytes());
+  }
+}

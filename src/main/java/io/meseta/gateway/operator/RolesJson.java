@@ -1,0 +1,63 @@
+package io.meseta.gateway.operator;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code /master/roles}: every role a registered framework subscribed with, its frameworks and
+ * what they hold. Weights are 1.0 and quotas empty: neither is configurable yet.
+ */
+final class RolesJson {
+  /** A role with the ids of its frameworks and their allocated and offered resources. */
+  record Role(String name, List<String> frameworks, JsonObject allocated, JsonObject offered) {}
+
+  private RolesJson() {}
+
+  static List<Role> roles(ClusterView view) {
+    Map<String, Role> roles = new TreeMap<>();
+    for (JsonObject framework : view.registeredFrameworks()) {
+      JsonObject full = MasterStateJson.framework(view, framework);
+      for (String name : rolesOf(framework)) {
+        Role role = roles.computeIfAbsent(name, n ->
+            new Role(n, new ArrayList<>(), FlatResources.NONE, FlatResources.NONE));
+        role.frameworks().add(framework.getString("id"));
+        roles.put(name, new Role(name, role.frameworks(),
+            FlatResources.plus(role.allocated(), full.getJsonObject("used_resources")),
+            FlatResources.plus(role.offered(), full.getJsonObject("offered_resources"))));
+      }
+    }
+    return List.copyOf(roles.values());
+  }
+
+  static JsonObject json(ClusterView view) {
+    JsonArray roles = new JsonArray();
+    for (Role role : roles(view)) {
+      roles.add(new JsonObject()
+          .put("name", role.name())
+          .put("weight", 1.0)
+          .put("quota", new JsonObject()
+              .put("role", role.name())
+              .put("guarantee", new JsonObject())
+              .put("limit", new JsonObject())
+              .put("consumed", role.allocated()))
+          .put("allocated", role.allocated())
+          .put("offered", role.offered())
+          .put("reserved", new JsonObject())
+          .put("resources", role.allocated())
+          .put("frameworks", new JsonArray(role.frameworks())));
+    }
+    return new JsonObject().put("roles", roles);
+  }
+
+  private static List<String> rolesOf(JsonObject framework) {
+    JsonArray roles = framework.getJsonArray("roles");
+    if (roles != null && !roles.isEmpty()) {
+      return roles.stream().map(String::valueOf).toList();
+    }
+    return List.of(framework.getString("role", "*"));
+  }
+}
