@@ -2,12 +2,19 @@ package io.meseta.e2e;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** Polls a condition until it holds; fails with a message naming what never happened. */
 final class Awaits {
   private Awaits() {}
 
   static void until(String what, Duration limit, Callable<Boolean> condition) throws Exception {
+    until(() -> what, limit, condition);
+  }
+
+  /** {@code what} is evaluated when the wait fails, so it can describe the state at that time. */
+  static void until(Supplier<String> what, Duration limit, Callable<Boolean> condition)
+      throws Exception {
     long deadline = System.nanoTime() + limit.toNanos();
     Exception last = null;
     while (System.nanoTime() < deadline) {
@@ -20,6 +27,6 @@ final class Awaits {
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("timed out after " + limit + " waiting for " + what, last);
+    throw new AssertionError("timed out after " + limit + " waiting for " + what.get(), last);
   }
 }

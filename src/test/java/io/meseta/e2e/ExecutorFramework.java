@@ -148,7 +148,7 @@ final class ExecutorFramework implements Scheduler, AutoCloseable {
   }
 
   void awaitState(String taskId, TaskState state) throws Exception {
-    Awaits.until("task " + taskId + " to reach " + state + " (saw " + states(taskId) + ")",
+    Awaits.until(() -> "task " + taskId + " to reach " + state + " (saw " + states(taskId) + ")",
         Duration.ofSeconds(30), () -> states(taskId).contains(state));
   }
 

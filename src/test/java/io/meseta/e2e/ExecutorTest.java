@@ -41,7 +41,7 @@ class ExecutorTest {
         .resources("cpus:8;mem:8192;disk:1000")
         .statusRetry(Duration.ofMillis(500), Duration.ofSeconds(2))
         .reconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(500))
-        .executor(AgentConfig.ExecutorTimeouts.DEFAULTS.withRegistrationTimeout(Duration.ofSeconds(5)))
+        .executor(AgentConfig.ExecutorTimeouts.DEFAULTS.withRegistrationTimeout(Duration.ofSeconds(8)))
         .build();
     agent = TestCluster.await(AgentVerticle.deploy(cluster.vertx, config));
     cluster.agents.add(agent);
@@ -76,7 +76,7 @@ class ExecutorTest {
         assertThat(finished.getExecutorId().getValue()).isEqualTo("many");
         assertThat(framework.terminalUpdates("many-" + i)).isEqualTo(1);
       }
-      Awaits.until("two echoes (got " + framework.messages + ")", WAIT,
+      Awaits.until(() -> "two echoes (got " + framework.messages + ")", WAIT,
           () -> framework.messages.size() == 2);
       assertThat(framework.messages).containsExactlyInAnyOrder("many: echo: ping 1", "many: echo: ping 2");
     }
@@ -182,7 +182,7 @@ class ExecutorTest {
       framework.awaitState("msg-task", TaskState.TASK_RUNNING);
       framework.message("msg", "x".repeat(1024 * 1024 + 1));
       framework.message("nobody", "hello?");
-      Awaits.until("two errors (got " + framework.errors + ")", WAIT, () -> framework.errors.size() == 2);
+      Awaits.until(() -> "two errors (got " + framework.errors + ")", WAIT, () -> framework.errors.size() == 2);
       assertThat(framework.errors.get(0)).contains("1048577 bytes").contains("limit");
       assertThat(framework.errors.get(1)).contains("Executor nobody").contains("not running");
       framework.message("msg", "still there?");

@@ -120,7 +120,7 @@ final class TestFramework implements Scheduler, AutoCloseable {
   }
 
   void awaitState(String taskId, TaskState state, Duration limit) throws Exception {
-    Awaits.until("task " + taskId + " to reach " + state + " (saw " + states(taskId) + ")",
+    Awaits.until(() -> "task " + taskId + " to reach " + state + " (saw " + states(taskId) + ")",
         limit, () -> saw(taskId, state));
   }
 
