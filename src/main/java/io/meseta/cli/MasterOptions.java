@@ -2,7 +2,9 @@ package io.meseta.cli;
 
 import io.meseta.core.allocation.AllocationPolicy;
 import io.meseta.jobs.JobsConfig;
+import io.meseta.master.AllocationSettings;
 import io.meseta.master.MasterConfig;
+import java.time.Duration;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -32,21 +34,29 @@ final class MasterOptions {
     return Settings.load(config == null ? Path.of("conf", "meseta.yaml") : config, config != null);
   }
 
+  @Option(names = "--offer-timeout",
+      description = "rescind offers not answered within this, e.g. 30s (default: never)")
+  String offerTimeout;
+
   MasterConfig masterConfig(Settings s) {
     MasterConfig d = MasterConfig.defaults();
+    AllocationSettings allocation = new AllocationSettings(
+        s.duration("master", "allocation_interval", d.allocationInterval()),
+        AllocationPolicy.parse(allocationPolicy != null
+            ? allocationPolicy : s.string("master", "allocation_policy", "drf")),
+        RolePriorities.parse(rolePriorities != null
+            ? rolePriorities : s.string("master", "role_priorities", "")),
+        offerTimeout != null ? Settings.parseDuration("--offer-timeout", offerTimeout)
+            : s.duration("master", "offer_timeout", Duration.ZERO));
     return new MasterConfig(
         host != null ? host : s.string("master", "host", d.host()),
         port != null ? port : s.integer("master", "port", d.port()),
         hostname != null ? hostname : s.string("master", "hostname", d.advertisedHostname()),
-        s.duration("master", "allocation_interval", d.allocationInterval()),
+        allocation,
         s.duration("master", "heartbeat_interval", d.heartbeatInterval()),
         s.duration("master", "agent_ping_interval", d.agentPingInterval()),
         s.integer("master", "max_missed_pings", d.maxMissedPings()),
-        AllocationPolicy.parse(allocationPolicy != null
-            ? allocationPolicy : s.string("master", "allocation_policy", "drf")),
-        RolePriorities.parse(rolePriorities != null
-            ? rolePriorities : s.string("master", "role_priorities", "")))
-        .withJobs(jobsConfig(s));
+        jobsConfig(s));
   }
 
   private static JobsConfig jobsConfig(Settings s) {

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.Yaml;
  * values apply); a file that was named explicitly but is missing or malformed is an error.
  */
 final class Settings {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
   private final Map<String, Object> root;
 
   private Settings(Map<String, Object> root) {
@@ -76,6 +76,13 @@ final class Settings {
           name + " must be a duration like 500ms, 15s, 10m or 1h, got '" + text + "'");
     }
     long n = Long.parseLong(m.group(1));
+    if (m.group(2) == null) {
+      if (n == 0) {
+        return Duration.ZERO; // "0" alone is unambiguous: off
+      }
+      throw new IllegalArgumentException(
+          name + " needs a unit (ms, s, m or h), e.g. " + n + "s; got '" + text + "'");
+    }
     return switch (m.group(2)) {
       case "ms" -> Duration.ofMillis(n);
       case "s" -> Duration.ofSeconds(n);

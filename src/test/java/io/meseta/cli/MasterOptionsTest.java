@@ -39,6 +39,8 @@ class MasterOptionsTest {
     assertThat(config.allocationInterval()).isEqualTo(Duration.ofMillis(250));
     assertThat(config.allocationPolicy()).isEqualTo(AllocationPolicy.PRIORITY);
     assertThat(config.rolePriorities()).isEqualTo(Map.of("prod", 10, "batch", -1));
+    assertThat(config.offerTimeout()).isZero();
+    assertThat(parse("--offer-timeout", "30s").offerTimeout()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
@@ -54,6 +56,8 @@ class MasterOptionsTest {
   void badValuesSayWhatToFix() throws Exception {
     assertThatThrownBy(() -> parse("--allocation-policy", "lottery"))
         .hasMessageContaining("use one of drf, priority, fcfs");
+    assertThatThrownBy(() -> parse("--offer-timeout", "30"))
+        .hasMessageContaining("--offer-timeout needs a unit");
     assertThatThrownBy(() -> parse("--role-priorities", "prod=high"))
         .hasMessageContaining("priority of role 'prod' must be a whole number");
     Path yaml = dir.resolve("bad.yaml");

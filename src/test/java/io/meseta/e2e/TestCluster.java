@@ -41,7 +41,12 @@ final class TestCluster implements AutoCloseable {
   }
 
   static TestCluster start(int agentCount, String resources, Path workDir) throws Exception {
-    TestCluster cluster = new TestCluster(fastConfig());
+    return start(fastConfig(), agentCount, resources, workDir);
+  }
+
+  static TestCluster start(MasterConfig config, int agentCount, String resources, Path workDir)
+      throws Exception {
+    TestCluster cluster = new TestCluster(config);
     try {
       for (int i = 0; i < agentCount; i++) {
         cluster.addAgent(resources, workDir.resolve("agent-" + i));

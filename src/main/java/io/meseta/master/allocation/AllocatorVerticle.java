@@ -48,6 +48,7 @@ public final class AllocatorVerticle extends VerticleBase {
   private final Map<FrameworkId, Messages.FrameworkAdded> frameworks = new HashMap<>();
   private final Map<io.meseta.core.model.AgentId, Messages.AgentDescriptor> agents =
       new HashMap<>();
+  private final OfferTimeouts offerTimeouts;
   private boolean runScheduled;
   /** Mesos' allocator/mesos/allocation_run_ms over its last 1000 runs, and the run count. */
   private final RunTimer runTimer = new RunTimer("allocator/mesos/allocation_run_ms", 1000);
@@ -59,12 +60,16 @@ public final class AllocatorVerticle extends VerticleBase {
     this.allocator = new Allocator(new AllocatorConfig(config.allocationInterval(),
         defaults.defaultRefuse(), defaults.minAllocatable()), identity.id(),
         config.allocationPolicy().newSorter(config.rolePriorities()));
+    this.offerTimeouts = new OfferTimeouts(config.offerTimeout());
   }
 
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
-    vertx.setPeriodic(config.allocationInterval().toMillis(), t -> allocate());
+    vertx.setPeriodic(config.allocationInterval().toMillis(), t -> {
+      sendRescinds(offerTimeouts.expire(allocator, Instant.now()));
+      allocate();
+    });
     bus.consumer(Addresses.state(Addresses.ALLOCATOR),
         m -> m.reply(AllocationJson.state(allocator, agents.keySet(), frameworks.keySet())
             .put("run_times", runTimer.toJson()).put("runs", runTimer.runs())));
@@ -192,8 +197,10 @@ public final class AllocatorVerticle extends VerticleBase {
   private void allocate() {
     runScheduled = false;
     long started = System.nanoTime();
-    List<Offer> offers = allocator.allocate(Instant.now());
+    Instant now = Instant.now();
+    List<Offer> offers = allocator.allocate(now);
     runTimer.record(System.nanoTime() - started);
+    offerTimeouts.made(offers, now);
     if (offers.isEmpty()) {
       return;
     }
