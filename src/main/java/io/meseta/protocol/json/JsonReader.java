@@ -34,7 +34,7 @@ final class JsonReader {
       throw error(path, "expected a JSON object, got " + describe(json));
     }
     for (Map.Entry<String, JsonNode> member : json.properties()) {
-      FieldDescriptor field = builder.getDescriptorForType().findFieldByName(member.getKey());
+      FieldDescriptor field = FieldIndex.field(builder.getDescriptorForType(), member.getKey());
       JsonNode value = member.getValue();
       // Unknown keys are ignored (newer clients, other Mesos versions); null means "unset".
       if (field == null || value.isNull()) {
