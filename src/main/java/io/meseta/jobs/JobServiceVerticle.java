@@ -5,13 +5,16 @@ import io.meseta.client.Scheduler;
 import io.meseta.client.SchedulerDriver;
 import io.meseta.core.model.AgentId;
 import io.meseta.core.placement.Candidate;
+import io.meseta.core.preemption.Demand;
 import io.meseta.master.MasterConfig;
 import io.meseta.master.bus.Addresses;
+import io.meseta.master.bus.Messages;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -245,6 +248,7 @@ public final class JobServiceVerticle extends VerticleBase {
       return;
     }
     if (!book.anyPending()) {
+      declareDemand(List.of());
       decline(offers.takeAll(), IDLE_REFUSE_SECONDS);
       if (!suppressed) {
         driver.suppress();
@@ -266,6 +270,7 @@ public final class JobServiceVerticle extends VerticleBase {
     launches.send(driver, offers, SHORT_REFUSE_SECONDS).forEach((job, runs) ->
         book.launched(job, runs, now));
     book.explained(plan.pending());
+    declareDemand(book.pending());
 
     boolean someoneWaits = plan.pending().keySet().stream()
         .anyMatch(id -> byId.get(id).readyAt(now));
@@ -282,7 +287,18 @@ public final class JobServiceVerticle extends VerticleBase {
     scheduleNextRound(now, someoneWaits);
   }
 
-  private void scheduleNextRound(Instant now, boolean someoneWaits) {
+  /** Tells the allocator what still waits, for its fragmentation measure and preemption. */
+  private void declareDemand(List<Job> pending) {
+    List<Demand> demand = new ArrayList<>();
+    for (Job job : pending) {
+      for (int i = 0; i < job.spec().gangSize(); i++) {
+        demand.add(new Demand(config.role(), job.spec().priority(), job.spec().shape()));
+      }
+    }
+    vertx.eventBus().send(Addresses.ALLOCATOR, new Messages.DemandDeclared("jobs", demand));
+  }
+
+    private void scheduleNextRound(Instant now, boolean someoneWaits) {
     Instant next = null;
     if (someoneWaits && !offers.isEmpty()) {
       next = now.plus(OFFER_HOLD);

@@ -6,6 +6,8 @@ import io.meseta.master.agents.AgentRegistryVerticle;
 import io.meseta.master.allocation.AllocatorVerticle;
 import io.meseta.master.bus.Messages;
 import io.meseta.master.frameworks.FrameworkSessionsVerticle;
+import io.meseta.master.state.MemoryStateStore;
+import io.meseta.master.state.StateStore;
 import io.meseta.master.tasks.TaskTrackerVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,8 +30,20 @@ public final class MasterNode {
     this.gateway = gateway;
   }
 
+  /** Single node: it is the leader, with epoch 1, and its state lives in memory. */
+  public static final long SINGLE_NODE_EPOCH = 1;
+
   /** Starts a master on {@code vertx}; the future completes once it accepts connections. */
   public static Future<MasterNode> start(Vertx vertx, MasterConfig config) {
+    return start(vertx, config, new MemoryStateStore(), SINGLE_NODE_EPOCH);
+  }
+
+  /**
+   * Starts a master whose leader services load from and write through {@code store}, stamping
+   * {@code leaderEpoch} on every write (the fencing token of its leadership).
+   */
+  public static Future<MasterNode> start(Vertx vertx, MasterConfig config, StateStore store,
+      long leaderEpoch) {
     MasterIdentity identity = MasterIdentity.create(
         config.advertisedHostname(), config.port(), System.currentTimeMillis());
     Messages.registerCodecs(vertx.eventBus());
@@ -38,7 +52,7 @@ public final class MasterNode {
     return node.deploy(new FrameworkSessionsVerticle(identity, config))
         .compose(v -> node.deploy(new AgentRegistryVerticle(identity, config)))
         .compose(v -> node.deploy(new TaskTrackerVerticle()))
-        .compose(v -> node.deploy(new AllocatorVerticle(identity, config)))
+        .compose(v -> node.deploy(new AllocatorVerticle(identity, config, store, leaderEpoch)))
         .compose(v -> node.deploy(gateway))
         .compose(v -> !config.jobs().enabled() ? Future.<Void>succeededFuture()
             : node.deploy(new JobServiceVerticle(config.jobs(),

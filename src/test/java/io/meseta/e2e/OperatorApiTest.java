@@ -154,8 +154,8 @@ class OperatorApiTest {
         "Accept", "text/html"), 406, "Expecting 'Accept' to allow application/json or"
         + " application/x-protobuf, got 'text/html'");
     assertRejected(http.postJson("/api/v1", "{\"type\":"), 400, "Failed to parse body into Call:");
-    assertRejected(http.postJson("/api/v1", call(Call.Type.GET_WEIGHTS)), 501,
-        "Call type GET_WEIGHTS is not supported by Meseta yet");
+    assertRejected(http.postJson("/api/v1", call(Call.Type.GET_MAINTENANCE_SCHEDULE)), 501,
+        "Call type GET_MAINTENANCE_SCHEDULE is not supported by Meseta yet");
     assertRejected(http.postJson("/api/v1", "{\"type\":\"UNKNOWN\"}"), 501, "Unknown call type");
     assertRejected(http.postJson("/api/v1", call(Call.Type.TEARDOWN)), 400,
         "Expecting 'teardown' to be present in a TEARDOWN call");

@@ -44,6 +44,12 @@ final class OperatorHttp {
     return new JsonObject(response.body());
   }
 
+  HttpResponse<String> put(String path, String body) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create("http://" + address + path))
+        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** POST with exactly these headers (name, value, ...): no Content-Type unless given. */
   HttpResponse<byte[]> post(String path, byte[] body, String... headers) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + address + path))

@@ -35,8 +35,27 @@ final class MasterMetrics {
         view.allocation().getDouble("runs", 0.0));
     counters(view.allocation().getJsonObject("run_times", new JsonObject()), metrics);
     metrics.put("master/operator_event_stream_subscribers", (double) operatorSubscribers);
+    sharing(view, metrics);
     system(metrics);
     return metrics;
+  }
+
+  /**
+   * Meseta's own sharing measures (not in Mesos): total task time T (running plus completed, in
+   * seconds), pending tasks, and per resource the share of free capacity no pending task fits
+   * in, and the largest free block. Cluster totals R and utilisation are the _total and
+   * _percent gauges above.
+   */
+  private static void sharing(ClusterView view, Map<String, Double> metrics) {
+    metrics.put("master/task_time_secs", view.tasks().getDouble("task_time_seconds", 0.0));
+    JsonObject fragmentation = view.allocation().getJsonObject("fragmentation", new JsonObject());
+    metrics.put("master/pending_tasks", fragmentation.getDouble("pending_tasks", 0.0));
+    JsonObject shares = fragmentation.getJsonObject("fragmented_share", new JsonObject());
+    JsonObject largest = fragmentation.getJsonObject("largest_placeable", new JsonObject());
+    for (String name : RESOURCES) {
+      metrics.put("master/fragmented_share/" + name, shares.getDouble(name, 0.0));
+      metrics.put("master/largest_placeable/" + name, largest.getDouble(name, 0.0));
+    }
   }
 
   /** Totals over the agents the allocator holds (reachable ones); used excludes offers. */

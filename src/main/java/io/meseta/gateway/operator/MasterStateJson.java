@@ -150,7 +150,36 @@ final class MasterStateJson {
         .put("hostname", identity.hostname())
         .put("cluster", "")
         .put("slaves", slaves)
-        .put("frameworks", frameworks);
+        .put("frameworks", frameworks)
+        .put("sharing", sharing(view));
+  }
+
+  /**
+   * The seed's model, not in Mesos: cluster totals R, allocated, utilisation = allocated / R per
+   * resource, total task time T, and fragmentation against pending demand.
+   */
+  private static JsonObject sharing(ClusterView view) {
+    JsonObject total = new JsonObject();
+    JsonObject used = new JsonObject();
+    JsonObject utilisation = new JsonObject();
+    JsonObject byAgent = view.allocation().getJsonObject("agents", new JsonObject());
+    for (String name : List.of("cpus", "mem", "disk", "gpus")) {
+      double t = 0;
+      double u = 0;
+      for (String agent : byAgent.fieldNames()) {
+        t += byAgent.getJsonObject(agent).getJsonObject("resources").getDouble(name, 0.0);
+        u += byAgent.getJsonObject(agent).getJsonObject("used_resources").getDouble(name, 0.0);
+      }
+      total.put(name, t);
+      used.put(name, u);
+      utilisation.put(name, t == 0 ? 0.0 : u / t);
+    }
+    return new JsonObject()
+        .put("total", total)
+        .put("allocated", used)
+        .put("utilisation", utilisation)
+        .put("task_time_seconds", view.tasks().getDouble("task_time_seconds", 0.0))
+        .put("fragmentation", view.allocation().getJsonObject("fragmentation", new JsonObject()));
   }
 
   /** Counts the tasks whose {@code key} is {@code value} by state, and lists their other side. */

@@ -27,6 +27,7 @@ final class OperatorApi {
   private final MasterIdentity identity;
   private final Map<String, String> flags;
   private final OperatorEventStream stream;
+  private final RolePolicyApi policies;
 
   OperatorApi(EventBus bus, MasterIdentity identity, Map<String, String> flags,
       OperatorEventStream stream) {
@@ -34,6 +35,7 @@ final class OperatorApi {
     this.identity = identity;
     this.flags = flags;
     this.stream = stream;
+    this.policies = new RolePolicyApi(bus);
   }
 
   void mount(Router router) {
@@ -95,6 +97,10 @@ final class OperatorApi {
       case GET_FRAMEWORKS -> withView(response, out, V1Responses::frameworks);
       case GET_TASKS -> withView(response, out, V1Responses::tasks);
       case GET_ROLES -> withView(response, out, V1Responses::roles);
+      case GET_WEIGHTS -> RolePolicyApi.answer(response, out, policies.getWeights());
+      case UPDATE_WEIGHTS -> RolePolicyApi.done(response, policies.updateWeights(call));
+      case GET_QUOTA -> RolePolicyApi.answer(response, out, policies.getQuota());
+      case UPDATE_QUOTA -> RolePolicyApi.done(response, policies.updateQuota(call));
       case TEARDOWN -> teardown(call, response);
       case SUBSCRIBE -> subscribe(response, out);
       case UNKNOWN -> Problems.send(response, 501, "Unknown call type: set 'type' to one of the"
@@ -102,7 +108,8 @@ final class OperatorApi {
       default -> Problems.send(response, 501, "Call type " + call.getType() + " is not"
           + " supported by Meseta yet; the supported calls are GET_HEALTH, GET_VERSION,"
           + " GET_METRICS, GET_FLAGS, GET_STATE, GET_AGENTS, GET_FRAMEWORKS, GET_EXECUTORS,"
-          + " GET_TASKS, GET_ROLES, GET_MASTER, TEARDOWN and SUBSCRIBE");
+          + " GET_TASKS, GET_ROLES, GET_WEIGHTS, UPDATE_WEIGHTS, GET_QUOTA, UPDATE_QUOTA,"
+          + " GET_MASTER, TEARDOWN and SUBSCRIBE");
     }
   }
 

@@ -22,5 +22,6 @@ public final class OperatorRoutes {
     stream.start();
     new ReadEndpoints(vertx.eventBus(), identity, flags, stream).mount(router);
     new OperatorApi(vertx.eventBus(), identity, flags, stream).mount(router);
+    new RolePolicyApi(vertx.eventBus()).mount(router);
   }
 }

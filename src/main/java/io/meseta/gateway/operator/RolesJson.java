@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code /master/roles}: every role a registered framework subscribed with, its frameworks and
- * what they hold. Weights are 1.0 and quotas empty: neither is configurable yet.
+ * {@code /master/roles}: every role a registered framework subscribed with or an operator gave a
+ * weight or quota, its frameworks, what they hold, its weight (default 1.0) and its quota.
  */
 final class RolesJson {
   /** A role with the ids of its frameworks and their allocated and offered resources. */
@@ -30,7 +30,29 @@ final class RolesJson {
             FlatResources.plus(role.offered(), full.getJsonObject("offered_resources"))));
       }
     }
+    for (String name : policy(view, "weights").fieldNames()) {
+      roles.computeIfAbsent(name, n ->
+          new Role(n, new ArrayList<>(), FlatResources.NONE, FlatResources.NONE));
+    }
+    for (String name : policy(view, "quotas").fieldNames()) {
+      roles.computeIfAbsent(name, n ->
+          new Role(n, new ArrayList<>(), FlatResources.NONE, FlatResources.NONE));
+    }
     return List.copyOf(roles.values());
+  }
+
+  /** The role's operator-set weight, or Mesos' default 1.0. */
+  static double weight(ClusterView view, String role) {
+    return policy(view, "weights").getDouble(role, 1.0);
+  }
+
+  /** The role's quota as the allocator holds it: {@code {"guarantee": {..}, "limit": {..}}}. */
+  private static JsonObject quota(ClusterView view, String role) {
+    return policy(view, "quotas").getJsonObject(role, new JsonObject());
+  }
+
+  private static JsonObject policy(ClusterView view, String kind) {
+    return view.allocation().getJsonObject(kind, new JsonObject());
   }
 
   static JsonObject json(ClusterView view) {
@@ -38,11 +60,12 @@ final class RolesJson {
     for (Role role : roles(view)) {
       roles.add(new JsonObject()
           .put("name", role.name())
-          .put("weight", 1.0)
+          .put("weight", weight(view, role.name()))
           .put("quota", new JsonObject()
               .put("role", role.name())
-              .put("guarantee", new JsonObject())
-              .put("limit", new JsonObject())
+              .put("guarantee", quota(view, role.name()).getJsonObject("guarantee",
+                  new JsonObject()))
+              .put("limit", quota(view, role.name()).getJsonObject("limit", new JsonObject()))
               .put("consumed", role.allocated()))
           .put("allocated", role.allocated())
           .put("offered", role.offered())

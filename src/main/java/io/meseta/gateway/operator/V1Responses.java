@@ -98,7 +98,8 @@ final class V1Responses {
   static Response roles(ClusterView view) {
     Response.GetRoles.Builder b = Response.GetRoles.newBuilder();
     for (RolesJson.Role role : RolesJson.roles(view)) {
-      Role.Builder r = Role.newBuilder().setName(role.name()).setWeight(1.0)
+      Role.Builder r = Role.newBuilder().setName(role.name())
+          .setWeight(RolesJson.weight(view, role.name()))
           .addAllResources(FlatResources.toProto(role.allocated()));
       role.frameworks().forEach(id -> r.addFrameworks(FrameworkID.newBuilder().setValue(id)));
       b.addRoles(r);

@@ -15,6 +15,8 @@ import io.meseta.master.bus.Addresses;
 import io.meseta.master.bus.Failures;
 import io.meseta.master.bus.Messages;
 import io.meseta.master.operator.RunTimer;
+import io.meseta.master.state.MemoryStateStore;
+import io.meseta.master.state.StateStore;
 import io.meseta.protocol.SchedulerEvents;
 import io.meseta.protocol.TaskStatuses;
 import io.vertx.core.Future;
@@ -49,12 +51,29 @@ public final class AllocatorVerticle extends VerticleBase {
   private final Map<io.meseta.core.model.AgentId, Messages.AgentDescriptor> agents =
       new HashMap<>();
   private final OfferTimeouts offerTimeouts;
+  private final DemandBook demand = new DemandBook();
   private boolean runScheduled;
   /** Mesos' allocator/mesos/allocation_run_ms over its last 1000 runs, and the run count. */
   private final RunTimer runTimer = new RunTimer("allocator/mesos/allocation_run_ms", 1000);
   private EventBus bus;
+  private final StateStore store;
+  private final long leaderEpoch;
+  /** Operators' weights and quotas; created in start(), where the context is known. */
+  private RolePolicies policies;
 
+  /** With a store of its own: for tests and tools that need no durable state. */
   public AllocatorVerticle(MasterIdentity identity, MasterConfig config) {
+    this(identity, config, new MemoryStateStore(), 1);
+  }
+
+  /**
+   * @param store where weights and quotas are written through and loaded from at start
+   * @param leaderEpoch this leader's fencing token, stamped on every write
+   */
+  public AllocatorVerticle(MasterIdentity identity, MasterConfig config, StateStore store,
+      long leaderEpoch) {
+    this.store = store;
+    this.leaderEpoch = leaderEpoch;
     this.config = config;
     AllocatorConfig defaults = AllocatorConfig.defaults();
     this.allocator = new Allocator(new AllocatorConfig(config.allocationInterval(),
@@ -72,8 +91,12 @@ public final class AllocatorVerticle extends VerticleBase {
     });
     bus.consumer(Addresses.state(Addresses.ALLOCATOR),
         m -> m.reply(AllocationJson.state(allocator, agents.keySet(), frameworks.keySet())
-            .put("run_times", runTimer.toJson()).put("runs", runTimer.runs())));
-    return bus.consumer(Addresses.ALLOCATOR, this::handle).completion();
+            .put("run_times", runTimer.toJson()).put("runs", runTimer.runs())
+            .put("fragmentation", demand.fragmentationJson(allocator, agents))
+            .mergeIn(policies.toJson())));
+    policies = new RolePolicies(store, leaderEpoch, allocator, context);
+    return policies.load()
+        .compose(v -> bus.consumer(Addresses.ALLOCATOR, this::handle).completion());
   }
 
   private void handle(Message<Object> message) {
@@ -81,6 +104,9 @@ public final class AllocatorVerticle extends VerticleBase {
     if (body instanceof Messages.Recover recover) {
       allocator.recover(recover.frameworkId(), recover.agentId(), recover.resources(),
           Duration.ZERO, Instant.now());
+    } else if (body instanceof Messages.DemandDeclared declared) {
+      demand.declare(declared.source(), declared.demand());
+      return;
     } else if (body instanceof Messages.SchedulerCall call) {
       schedulerCall(message, call.frameworkId(), call.call());
     } else if (body instanceof Messages.FrameworkAdded added) {
@@ -101,11 +127,47 @@ public final class AllocatorVerticle extends VerticleBase {
       if (agents.remove(removed.agentId()) != null) {
         sendRescinds(allocator.removeAgent(removed.agentId()));
       }
+    } else if (body instanceof Messages.UpdateWeights update) {
+      replyToPolicyUpdate(message,
+          policies.updateWeights(update.weights()).map(v -> List.<Offer>of()));
+      return;
+    } else if (body instanceof Messages.UpdateQuota update) {
+      replyToPolicyUpdate(message,
+          policies.updateQuota(update.quotas(), update.force(), this::consumedBy));
+      return;
     } else {
       message.fail(Failures.BAD_REQUEST, "unexpected message " + body.getClass().getSimpleName());
       return;
     }
     scheduleAllocation();
+  }
+
+  private void replyToPolicyUpdate(Message<Object> message, Future<List<Offer>> update) {
+    update.onComplete(result -> {
+      if (result.succeeded()) {
+        sendRescinds(result.result());
+        scheduleAllocation();
+        message.reply(null);
+      } else if (result.cause() instanceof RolePolicies.Refused refused) {
+        message.fail(Failures.BAD_REQUEST, refused.getMessage());
+      } else {
+        message.fail(Failures.SERVICE_UNAVAILABLE, "The update could not be stored ("
+            + result.cause().getMessage() + "); nothing changed. Retry, on the new leader if"
+            + " there is one");
+      }
+    });
+  }
+
+  /** What a role's tasks hold now (offers excluded: a shrinking limit rescinds those). */
+  private Resources consumedBy(String role) {
+    Resources consumed = Resources.EMPTY;
+    for (Messages.FrameworkAdded framework : frameworks.values()) {
+      if (framework.role().equals(role)) {
+        consumed = consumed.plus(allocator.allocated(framework.frameworkId()).scalarsOnly()
+            .minus(allocator.offered(framework.frameworkId()).scalarsOnly()));
+      }
+    }
+    return consumed;
   }
 
   private void schedulerCall(Message<Object> message, FrameworkId framework, Call call) {

@@ -9,6 +9,8 @@ public final class Failures {
   public static final int FORBIDDEN = 403;
   public static final int NOT_FOUND = 404;
   public static final int NOT_IMPLEMENTED = 501;
+  /** The leader could not persist a change (e.g. it was deposed); retry on the new leader. */
+  public static final int SERVICE_UNAVAILABLE = 503;
 
   private Failures() {}
 }

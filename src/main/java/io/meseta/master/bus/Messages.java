@@ -125,6 +125,23 @@ public final class Messages {
 
   public record Recover(FrameworkId frameworkId, AgentId agentId, Resources resources) {}
 
+  /**
+   * What one source (the job service, a framework's REQUEST) is waiting to place, replacing what
+   * it declared before. Feeds the fragmentation measure and preemption planning.
+   */
+  public record DemandDeclared(String source, List<io.meseta.core.preemption.Demand> demand) {}
+
+  // ---- operator policy (gateway → allocator); the reply is null or a failure saying why ----
+
+  /** Sets these roles' weights, all or none; persisted through the state store. */
+  public record UpdateWeights(Map<String, Double> weights) {}
+
+  /**
+   * Sets these roles' quotas, all or none; persisted through the state store. Without {@code
+   * force}, a limit below what the role already consumes is refused.
+   */
+  public record UpdateQuota(List<io.meseta.core.allocation.RoleQuota> quotas, boolean force) {}
+
   // ---- gateway deliveries (services → the gateway node that holds the connection) ----
 
   public record EventToConnection(String connectionId, Event event, boolean closeAfter) {}

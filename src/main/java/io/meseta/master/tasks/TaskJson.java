@@ -18,7 +18,8 @@ final class TaskJson {
       byFramework.put(framework.value(),
           new JsonObject().put("tasks", active).put("completed_tasks", completed));
     }
-    return new JsonObject().put("tasks_by_framework", byFramework);
+    return new JsonObject().put("tasks_by_framework", byFramework)
+        .put("task_time_seconds", table.totalRunSeconds(System.currentTimeMillis() / 1000.0));
   }
 
   /** One task in the state answer; also the body of the operator TASK_ADDED fact. */

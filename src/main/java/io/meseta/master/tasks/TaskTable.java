@@ -23,6 +23,8 @@ final class TaskTable {
 
   private final Map<FrameworkId, Map<TaskId, TrackedTask>> active = new LinkedHashMap<>();
   private final Map<FrameworkId, Deque<TrackedTask>> completed = new LinkedHashMap<>();
+  /** Run time of every completed task since start, evicted from history or not. */
+  private double completedRunSeconds;
 
   Optional<TrackedTask> find(FrameworkId framework, TaskId task) {
     return Optional.ofNullable(active.getOrDefault(framework, Map.of()).get(task));
@@ -41,6 +43,7 @@ final class TaskTable {
   void complete(TrackedTask task) {
     Map<TaskId, TrackedTask> tasks = active.get(task.task.frameworkId());
     if (tasks != null && tasks.remove(task.task.id()) != null) {
+      completedRunSeconds += task.runSeconds(0);
       Deque<TrackedTask> history =
           completed.computeIfAbsent(task.task.frameworkId(), f -> new ArrayDeque<>());
       history.addLast(task);
@@ -48,6 +51,15 @@ final class TaskTable {
         history.removeFirst();
       }
     }
+  }
+
+  /** The seed's T: total task time, running plus completed, in seconds. */
+  double totalRunSeconds(double nowSeconds) {
+    double running = active.values().stream()
+        .flatMap(tasks -> tasks.values().stream())
+        .mapToDouble(t -> t.runSeconds(nowSeconds))
+        .sum();
+    return completedRunSeconds + running;
   }
 
   List<TrackedTask> activeOf(FrameworkId framework) {

@@ -20,6 +20,26 @@ final class TrackedTask {
     this.task = task;
   }
 
+  /**
+   * Seconds the task has run: from its first TASK_RUNNING to its first terminal status, or to
+   * {@code nowSeconds} while it runs. Zero for a task that never ran.
+   */
+  double runSeconds(double nowSeconds) {
+    double start = -1;
+    for (TaskStatus s : statuses) {
+      if (start < 0 && s.getState() == org.apache.mesos.v1.Protos.TaskState.TASK_RUNNING) {
+        start = s.getTimestamp();
+      } else if (start >= 0 && task.state().isTerminal()
+          && s.getState().name().equals(task.state().name())) {
+        return Math.max(0, s.getTimestamp() - start);
+      }
+    }
+    if (start < 0) {
+      return 0;
+    }
+    return task.state().isTerminal() ? 0 : Math.max(0, nowSeconds - start);
+  }
+
   void record(TaskStatus status) {
     latest = status;
     // Mesos keeps every status in state.json; a bound keeps a flapping task from growing forever.
