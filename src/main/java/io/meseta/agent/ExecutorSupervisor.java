@@ -362,30 +362,15 @@ final class ExecutorSupervisor {
   }
 
   List<RunningTask> liveTasks() {
-    List<RunningTask> live = new ArrayList<>();
-    owners.forEach((key, run) -> {
-      ExecutorRun.ExecutorTask task = run.tasks.get(key);
-      if (!task.terminal) {
-        live.add(new RunningTask(task.spec.frameworkId(), task.spec.taskId(), task.spec.name(),
-            task.spec.resources(), task.state == null ? TaskState.TASK_STAGING : task.state));
-      }
-    });
-    return live;
+    return ExecutorInventory.liveTasks(owners);
   }
 
   List<RunningExecutor> liveExecutors() {
-    return runs.values().stream().map(run -> new RunningExecutor(run.key.frameworkId().value(),
-        run.key.executorId(), run.spec.resources())).toList();
+    return ExecutorInventory.liveExecutors(runs);
   }
 
   Map<ExecutorRun.Key, Long> executorPids() {
-    Map<ExecutorRun.Key, Long> pids = new LinkedHashMap<>();
-    runs.forEach((key, run) -> {
-      if (run.process != null) {
-        pids.put(key, run.process.pid());
-      }
-    });
-    return pids;
+    return ExecutorInventory.pids(runs);
   }
 
   private void end(ExecutorRun run, ExecutorRun.ExecutorTask task, TaskState state, Reason reason,
