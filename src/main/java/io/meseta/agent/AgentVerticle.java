@@ -195,7 +195,7 @@ public final class AgentVerticle extends VerticleBase {
         if (executors.owns(key)) {
           executors.kill(key, kill.gracePeriodMillis());
         } else {
-          supervisor.kill(key, kill.gracePeriodMillis());
+          supervisor.kill(key, kill.gracePeriodMillis(), kill.reason());
         }
       } else if (message instanceof AgentMessage.Acknowledge ack) {
         TaskKey key = TaskKey.of(ack.frameworkId(), ack.taskId());

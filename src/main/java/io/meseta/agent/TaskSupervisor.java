@@ -102,7 +102,8 @@ final class TaskSupervisor {
         finish(run, TaskState.TASK_KILLED, StatusSource.SOURCE_AGENT,
             Reason.REASON_TASK_KILLED_DURING_LAUNCH, run.killMessage);
       } else if (run.killRequested) {
-        finish(run, TaskState.TASK_KILLED, StatusSource.SOURCE_EXECUTOR, null, run.killMessage);
+        finish(run, TaskState.TASK_KILLED, StatusSource.SOURCE_EXECUTOR, run.killReason,
+            run.killMessage);
       } else {
         TaskState state = status == 0 ? TaskState.TASK_FINISHED : TaskState.TASK_FAILED;
         finish(run, state, StatusSource.SOURCE_EXECUTOR, null, "Command exited with status " + status);
@@ -114,6 +115,11 @@ final class TaskSupervisor {
    * @param graceMillis SIGTERM → SIGKILL delay; 0 = the task's own, else the agent default
    */
   void kill(TaskKey key, long graceMillis) {
+    kill(key, graceMillis, null);
+  }
+
+  /** @param reason reported with TASK_KILLED (null: none, a plain kill) */
+  void kill(TaskKey key, long graceMillis, Reason reason) {
     TaskRun run = tasks.get(key);
     if (run == null) {
       LOG.info("kill of unknown task {}: reporting it lost", key);
@@ -125,6 +131,7 @@ final class TaskSupervisor {
       return; // already ending: its terminal update is (or will be) on its way
     }
     run.killRequested = true;
+    run.killReason = reason;
     run.graceMillis = graceMillis > 0 ? graceMillis
         : run.spec.killGracePeriodMillis() > 0 ? run.spec.killGracePeriodMillis()
         : defaultGrace.toMillis();
@@ -225,6 +232,7 @@ final class TaskSupervisor {
     boolean exited;
     boolean terminal;
     boolean killRequested;
+    Reason killReason;
     long graceMillis;
     String killMessage;
     long killTimer = -1;

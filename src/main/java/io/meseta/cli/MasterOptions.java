@@ -4,7 +4,9 @@ import io.meseta.core.allocation.AllocationPolicy;
 import io.meseta.jobs.JobsConfig;
 import io.meseta.master.AllocationSettings;
 import io.meseta.master.MasterConfig;
+import io.meseta.core.preemption.PreemptionPolicy;
 import java.time.Duration;
+import java.util.Set;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -34,6 +36,11 @@ final class MasterOptions {
     return Settings.load(config == null ? Path.of("conf", "meseta.yaml") : config, config != null);
   }
 
+  @Option(names = "--preemption", arity = "1",
+      description = "preempt lower-priority tasks for higher-priority demand: true|false"
+          + " (default false; settings in the preemption section of conf/meseta.yaml)")
+  Boolean preemptionEnabled;
+
   @Option(names = "--offer-timeout",
       description = "rescind offers not answered within this, e.g. 30s (default: never)")
   String offerTimeout;
@@ -47,7 +54,9 @@ final class MasterOptions {
         RolePriorities.parse(rolePriorities != null
             ? rolePriorities : s.string("master", "role_priorities", "")),
         offerTimeout != null ? Settings.parseDuration("--offer-timeout", offerTimeout)
-            : s.duration("master", "offer_timeout", Duration.ZERO));
+            : s.duration("master", "offer_timeout", Duration.ZERO),
+        preemption(s),
+        s.duration("preemption", "grace_period", Duration.ofSeconds(5)));
     return new MasterConfig(
         host != null ? host : s.string("master", "host", d.host()),
         port != null ? port : s.integer("master", "port", d.port()),
@@ -57,6 +66,14 @@ final class MasterOptions {
         s.duration("master", "agent_ping_interval", d.agentPingInterval()),
         s.integer("master", "max_missed_pings", d.maxMissedPings()),
         jobsConfig(s));
+  }
+
+  private PreemptionPolicy preemption(Settings s) {
+    boolean enabled = preemptionEnabled != null ? preemptionEnabled
+        : Boolean.parseBoolean(s.string("preemption", "enabled", "false"));
+    String protectedRoles = s.string("preemption", "protected_roles", "");
+    return new PreemptionPolicy(enabled, s.integer("preemption", "min_priority_gap", 1),
+        protectedRoles.isBlank() ? Set.of() : Set.of(protectedRoles.split("\\s*,\\s*")));
   }
 
   private static JobsConfig jobsConfig(Settings s) {

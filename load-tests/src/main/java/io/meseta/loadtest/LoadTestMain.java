@@ -2,6 +2,7 @@ package io.meseta.loadtest;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.meseta.loadtest.policy.PolicyCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
@@ -12,12 +13,13 @@ import picocli.CommandLine.Option;
 
 /**
  * Entry point of {@code load-tests/run}: one subcommand per scenario, plus {@code placement} (Fenzo side by
- * side) and {@code bench ARGS} (the JMH benchmarks; ARGS are JMH's own options, e.g. {@code -wi 2 -i 3 -f 1}).
+ * side), {@code policies} (queue policies × scorers on a simulated clock) and {@code bench ARGS} (the JMH
+ * benchmarks; ARGS are JMH's own options, e.g. {@code -wi 2 -i 3 -f 1}).
  */
 @Command(name = "load-tests/run", mixinStandardHelpOptions = true,
     description = "Meseta load harness: simulated agents and frameworks, JMH benchmarks, Fenzo side by side",
     subcommands = {LoadTestMain.Throughput.class, LoadTestMain.Scale.class, LoadTestMain.Churn.class,
-        PlacementComparison.class})
+        PlacementComparison.class, PolicyCommand.class})
 public final class LoadTestMain {
 
   public static void main(String[] args) throws Exception {

@@ -48,6 +48,8 @@ final class MasterMetrics {
    */
   private static void sharing(ClusterView view, Map<String, Double> metrics) {
     metrics.put("master/task_time_secs", view.tasks().getDouble("task_time_seconds", 0.0));
+    metrics.put("master/preempted_tasks", view.allocation()
+        .getJsonObject("preemption", new JsonObject()).getDouble("preempted_tasks", 0.0));
     JsonObject fragmentation = view.allocation().getJsonObject("fragmentation", new JsonObject());
     metrics.put("master/pending_tasks", fragmentation.getDouble("pending_tasks", 0.0));
     JsonObject shares = fragmentation.getJsonObject("fragmented_share", new JsonObject());

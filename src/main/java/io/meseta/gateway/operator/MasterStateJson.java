@@ -179,7 +179,8 @@ final class MasterStateJson {
         .put("allocated", used)
         .put("utilisation", utilisation)
         .put("task_time_seconds", view.tasks().getDouble("task_time_seconds", 0.0))
-        .put("fragmentation", view.allocation().getJsonObject("fragmentation", new JsonObject()));
+        .put("fragmentation", view.allocation().getJsonObject("fragmentation", new JsonObject()))
+        .put("preemption", view.allocation().getJsonObject("preemption", new JsonObject()));
   }
 
   /** Counts the tasks whose {@code key} is {@code value} by state, and lists their other side. */

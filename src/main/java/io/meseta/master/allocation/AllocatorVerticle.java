@@ -52,6 +52,7 @@ public final class AllocatorVerticle extends VerticleBase {
       new HashMap<>();
   private final OfferTimeouts offerTimeouts;
   private final DemandBook demand = new DemandBook();
+  private final PreemptionLoop preemption;
   private boolean runScheduled;
   /** Mesos' allocator/mesos/allocation_run_ms over its last 1000 runs, and the run count. */
   private final RunTimer runTimer = new RunTimer("allocator/mesos/allocation_run_ms", 1000);
@@ -80,6 +81,7 @@ public final class AllocatorVerticle extends VerticleBase {
         defaults.defaultRefuse(), defaults.minAllocatable()), identity.id(),
         config.allocationPolicy().newSorter(config.rolePriorities()));
     this.offerTimeouts = new OfferTimeouts(config.offerTimeout());
+    this.preemption = new PreemptionLoop(config.allocation());
   }
 
   @Override
@@ -88,11 +90,13 @@ public final class AllocatorVerticle extends VerticleBase {
     vertx.setPeriodic(config.allocationInterval().toMillis(), t -> {
       sendRescinds(offerTimeouts.expire(allocator, Instant.now()));
       allocate();
+      preemption.tick(bus, allocator, agents, demand, Instant.now());
     });
     bus.consumer(Addresses.state(Addresses.ALLOCATOR),
         m -> m.reply(AllocationJson.state(allocator, agents.keySet(), frameworks.keySet())
             .put("run_times", runTimer.toJson()).put("runs", runTimer.runs())
             .put("fragmentation", demand.fragmentationJson(allocator, agents))
+            .put("preemption", preemption.toJson())
             .mergeIn(policies.toJson())));
     policies = new RolePolicies(store, leaderEpoch, allocator, context);
     return policies.load()

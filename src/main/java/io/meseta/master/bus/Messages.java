@@ -131,6 +131,23 @@ public final class Messages {
    */
   public record DemandDeclared(String source, List<io.meseta.core.preemption.Demand> demand) {}
 
+  // ---- preemption (allocator ↔ task tracker) ----
+
+  /** Asks the task tracker for the tasks that could be preempted; the reply is RunningTasks. */
+  public record RunningTasksQuery() {}
+
+  /** A running task as preemption planning needs it: where, whose role, since when. */
+  public record RunningTaskInfo(io.meseta.core.model.TaskId taskId, FrameworkId frameworkId,
+      AgentId agentId, String role, Resources resources, java.time.Instant startedAt) {}
+
+  public record RunningTasks(List<RunningTaskInfo> tasks) {}
+
+  /**
+   * Preempt these tasks: tell each framework now (an inverse offer whose unavailability starts
+   * now and lasts {@code grace}), then kill the task with REASON_CONTAINER_PREEMPTED.
+   */
+  public record Preempt(List<io.meseta.core.preemption.Victim> victims, java.time.Duration grace) {}
+
   // ---- operator policy (gateway → allocator); the reply is null or a failure saying why ----
 
   /** Sets these roles' weights, all or none; persisted through the state store. */

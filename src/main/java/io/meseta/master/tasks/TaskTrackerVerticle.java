@@ -47,6 +47,7 @@ public final class TaskTrackerVerticle extends VerticleBase {
   private final Map<FrameworkId, Boolean> frameworks = new HashMap<>();
   private final Map<FrameworkId, FrameworkInfo> frameworkInfos = new HashMap<>();
   private final Reconciler reconciler = new Reconciler(tasks, frameworks);
+  private Preemptions preemptions;
   private final ExecutorTable executorTable = new ExecutorTable();
   private EventBus bus;
   private Launches launches;
@@ -59,6 +60,8 @@ public final class TaskTrackerVerticle extends VerticleBase {
     launches = new Launches(tasks, executorTable, frameworkInfos, bus);
     executors = new ExecutorCalls(executorTable, bus);
     feed = OperatorFeed.forTasks(bus);
+    preemptions = new Preemptions(vertx, tasks, frameworkInfos,
+        java.util.UUID.randomUUID().toString());
     bus.consumer(Addresses.state(Addresses.TASKS),
         m -> m.reply(TaskJson.state(tasks).put("counters", feed.counters().toJson())));
     return bus.consumer(Addresses.TASKS, this::handle).completion();
@@ -74,6 +77,10 @@ public final class TaskTrackerVerticle extends VerticleBase {
       executors.fromAgent(fromAgent);
     } else if (body instanceof Messages.SchedulerCall call) {
       schedulerCall(message, call.frameworkId(), call.call());
+    } else if (body instanceof Messages.RunningTasksQuery) {
+      message.reply(preemptions.running(java.time.Instant.now()));
+    } else if (body instanceof Messages.Preempt preempt) {
+      preemptions.preempt(preempt);
     } else if (body instanceof Messages.FrameworkAdded added) {
       frameworks.put(added.frameworkId(), added.partitionAware());
       if (added.info() != null) {

@@ -2,6 +2,7 @@ package io.meseta.protocol.agent;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.meseta.core.model.Reason;
 import io.meseta.core.model.TaskState;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,13 @@ public sealed interface AgentMessage {
 
   record RunTask(TaskSpec task) implements ToAgent {}
 
-  record KillTask(String frameworkId, String taskId, long gracePeriodMillis) implements ToAgent {}
+  /** {@code reason} (may be null) is reported with the task's TASK_KILLED, e.g. preemption. */
+  record KillTask(String frameworkId, String taskId, long gracePeriodMillis, Reason reason)
+      implements ToAgent {
+    public KillTask(String frameworkId, String taskId, long gracePeriodMillis) {
+      this(frameworkId, taskId, gracePeriodMillis, null);
+    }
+  }
 
   /** The framework acknowledged the update with this uuid: the agent stops re-sending it. */
   record Acknowledge(String frameworkId, String taskId, String uuid) implements ToAgent {}

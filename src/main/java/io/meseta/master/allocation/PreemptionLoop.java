@@ -1,0 +1,92 @@
+package io.meseta.master.allocation;
+
+import io.meseta.core.allocation.Allocator;
+import io.meseta.core.model.AgentId;
+import io.meseta.core.preemption.PreemptionPlan;
+import io.meseta.core.preemption.PreemptionPlanner;
+import io.meseta.core.preemption.RunningTask;
+import io.meseta.core.preemption.Victim;
+import io.meseta.master.AllocationSettings;
+import io.meseta.master.bus.Addresses;
+import io.meseta.master.bus.Messages;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Asks, once per allocation interval while demand is pending, whether preemption would place it:
+ * fetches the running tasks from the task tracker, runs the pure planner, and hands the victims
+ * to the tracker, which warns their frameworks and kills them after the grace period. Until that
+ * grace has passed it plans nothing new, so the room being made is not made twice.
+ */
+final class PreemptionLoop {
+  private static final int RECENT = 100;
+
+  private final AllocationSettings settings;
+  private final PreemptionPlanner planner;
+  private final Deque<JsonObject> recent = new ArrayDeque<>();
+  private boolean asking;
+  private Instant quietUntil = Instant.MIN;
+  private long preempted;
+
+  PreemptionLoop(AllocationSettings settings) {
+    this.settings = settings;
+    this.planner = new PreemptionPlanner(settings.preemption());
+  }
+
+  void tick(EventBus bus, Allocator allocator, Map<AgentId, Messages.AgentDescriptor> agents,
+      DemandBook demand, Instant now) {
+    if (!settings.preemption().enabled() || asking || now.isBefore(quietUntil)
+        || demand.all().isEmpty()) {
+      return;
+    }
+    asking = true;
+    bus.<Messages.RunningTasks>request(Addresses.TASKS, new Messages.RunningTasksQuery())
+        .onComplete(reply -> {
+          asking = false;
+          if (reply.failed()) {
+            return;
+          }
+          List<RunningTask> running = reply.result().body().tasks().stream()
+              .map(t -> new RunningTask(t.taskId(), t.frameworkId(), t.agentId(), t.role(),
+                  settings.rolePriorities().getOrDefault(t.role(), 0), t.resources(),
+                  t.startedAt()))
+              .toList();
+          List<PreemptionPlan> plans = planner.plan(demand.all(),
+              DemandBook.candidates(allocator, agents), running, now);
+          List<Victim> victims = plans.stream().flatMap(p -> p.victims().stream()).toList();
+          if (!victims.isEmpty()) {
+            bus.send(Addresses.TASKS, new Messages.Preempt(victims, settings.preemptionGrace()));
+            quietUntil = now.plus(settings.preemptionGrace()).plus(settings.interval())
+                .plus(settings.interval());
+            record(victims, now);
+          }
+        });
+  }
+
+  /** For state and metrics: how many tasks were preempted, and why the latest were chosen. */
+  JsonObject toJson() {
+    return new JsonObject().put("preempted_tasks", preempted)
+        .put("recent", new JsonArray(List.copyOf(recent)));
+  }
+
+  private void record(List<Victim> victims, Instant now) {
+    for (Victim v : victims) {
+      preempted++;
+      recent.addFirst(new JsonObject()
+          .put("task_id", v.task().id().value())
+          .put("framework_id", v.task().frameworkId().value())
+          .put("agent_id", v.task().agentId().value())
+          .put("time", now.toEpochMilli() / 1000.0)
+          .put("why", v.why()));
+      while (recent.size() > RECENT) {
+        recent.removeLast();
+      }
+    }
+  }
+}
