@@ -4,6 +4,7 @@ import io.meseta.agent.AgentConfig;
 import io.meseta.agent.AgentVerticle;
 import io.meseta.agent.ResourceDetector;
 import io.meseta.core.resources.Resources;
+import io.meseta.gateway.operator.PrometheusMetrics;
 import io.meseta.master.MasterConfig;
 import io.meseta.master.MasterNode;
 import io.vertx.core.Vertx;
@@ -37,7 +38,7 @@ final class DevCommand implements Callable<Integer> {
     Files.createDirectories(root);
     List<Resources> slices = ResourceSlicer.slice(Resources.parse(ResourceDetector.detect(root)), count);
 
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = PrometheusMetrics.newVertx();
     Lifecycle.closeOnShutdown(vertx);
     MasterNode master = Lifecycle.await(MasterNode.start(vertx, config));
     String address = "127.0.0.1:" + master.port();

@@ -1,5 +1,6 @@
 package io.meseta.cli;
 
+import io.meseta.gateway.operator.PrometheusMetrics;
 import io.meseta.master.MasterConfig;
 import io.meseta.master.MasterNode;
 import io.vertx.core.Vertx;
@@ -16,7 +17,7 @@ final class MasterCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MasterConfig config = options.masterConfig(options.settings());
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = PrometheusMetrics.newVertx();
     Lifecycle.closeOnShutdown(vertx);
     MasterNode node = Lifecycle.await(MasterNode.start(vertx, config));
     System.out.printf("Meseta master %s listening on http://%s:%d%n",

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 @Command(name = "meseta", mixinStandardHelpOptions = true, version = "meseta 0.1.0",
     description = "A cluster resource manager in the Apache Mesos tradition.",
     subcommands = {DevCommand.class, MasterCommand.class, AgentCommand.class,
-        ExecuteCommand.class, JobsCommand.class})
+        ExecuteCommand.class, JobsCommand.class, ClusterViews.Agents.class,
+        ClusterViews.Frameworks.class, ClusterViews.Tasks.class, ClusterViews.Roles.class,
+        ClusterViews.State.class})
 public final class MesetaCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

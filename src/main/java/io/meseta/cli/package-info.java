@@ -1,4 +1,5 @@
 /**
- * The command line (picocli): dev, master, agent, execute; settings from conf/meseta.yaml.
+ * The command line (picocli): dev, master, agent, execute; the cluster views agents,
+ * frameworks, tasks, roles and state; settings from conf/meseta.yaml.
  */
 package io.meseta.cli;

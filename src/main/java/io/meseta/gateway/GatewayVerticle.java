@@ -73,6 +73,7 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/api/v1/agent/ws").handler(this::agentSocket);
     OperatorRoutes.mount(vertx, router, identity, config);
     io.meseta.jobs.JobsRoutes.mount(router, vertx);
+    io.meseta.gateway.console.WebConsole.mount(vertx, router); // GET /* falls through if no file
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meseta.loadtest.bench.AllocatorBenchmark;
 import io.meseta.loadtest.bench.CodecBenchmark;
 import io.meseta.loadtest.bench.PlacementBenchmark;
+import io.meseta.loadtest.bench.PlacerBenchmark;
 import io.meseta.loadtest.bench.ResourcesBenchmark;
 import java.util.Collection;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ class BenchmarkSmokeTest {
         .include(ResourcesBenchmark.class.getName() + "\\.")
         .include(CodecBenchmark.class.getName() + "\\.")
         .include(PlacementBenchmark.class.getName() + "\\.")
+        .include(PlacerBenchmark.class.getName() + "\\.")
         .param("shape", "100x10")
         .param("refusalRounds", "1")
         .param("hosts", "50")
@@ -57,8 +59,9 @@ class BenchmarkSmokeTest {
         .measurementTime(TimeValue.milliseconds(50))
         .shouldFailOnError(true)
         .build()).run();
-    // allocationRun; plus, minus, contains, parseText; six codec methods; fenzo and meseta.
-    assertThat(results).hasSize(1 + 4 + 6 + 2);
+    // allocationRun; plus, minus, contains, containsQuantities, parseText; six codec methods; fenzo and
+    // meseta; placeBatch.
+    assertThat(results).hasSize(1 + 5 + 6 + 2 + 1);
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());
   }
 }

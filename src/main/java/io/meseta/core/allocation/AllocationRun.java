@@ -24,6 +24,9 @@ final class AllocationRun {
 
   private record Choice(FrameworkId framework, Resources resources) {}
 
+  /** What one role could be offered of the agent, and whether that meets min_allocatable. */
+  private record RoleSlice(Resources resources, boolean allocatable) {}
+
   private final AllocatorConfig config;
   private final Sorter sorter;
   private final AgentLedger ledger;
@@ -87,12 +90,16 @@ final class AllocationRun {
 
   /**
    * The first framework in sorter order that may take this agent's free resources. Cheapest checks first:
-   * the role's slice (once per role), then min_allocatable, then refusal filters. The sorter lists only
-   * active, unsuppressed frameworks, so those need no check here.
+   * the role's slice and whether it meets min_allocatable (both once per role: they depend only on the role),
+   * then refusal filters. The sorter lists only active, unsuppressed frameworks, so those need no check here.
    */
   private Optional<Choice> choose(AgentState agent, Instant now, Set<FrameworkId> offeredHere,
       QuotaGuard quotas, boolean guaranteeStage) {
-    Map<String, Resources> sliceByRole = new HashMap<>();
+    // Most clusters run most frameworks under one role: remember the last role's slice before
+    // falling back to a map, which is then only built when a second role shows up.
+    String lastRole = null;
+    RoleSlice last = null;
+    Map<String, RoleSlice> sliceByRole = null;
     for (FrameworkId framework : sorter.sorted()) {
       if (offeredHere.contains(framework)) {
         continue;
@@ -101,19 +108,31 @@ final class AllocationRun {
       if (guaranteeStage && !quotas.belowGuarantee(frameworkRole)) {
         continue;
       }
-      Resources slice = sliceByRole.computeIfAbsent(frameworkRole, role -> {
-        Resources allocatable = agent.free().allocatableTo(role);
-        if (quotas == null) {
-          return allocatable;
+      if (!frameworkRole.equals(lastRole)) {
+        if (last != null) {
+          if (sliceByRole == null) {
+            sliceByRole = new HashMap<>();
+          }
+          sliceByRole.put(lastRole, last);
         }
-        return guaranteeStage
-            ? quotas.capToGuarantee(role, allocatable)
-            : quotas.capForFairShare(role, allocatable);
-      });
-      if (config.allocatable(slice) && !filters.blocks(framework, agent.id(), slice, now)) {
-        return Optional.of(new Choice(framework, slice));
+        RoleSlice known = sliceByRole == null ? null : sliceByRole.get(frameworkRole);
+        last = known != null ? known : slice(agent, frameworkRole, quotas, guaranteeStage);
+        lastRole = frameworkRole;
+      }
+      if (last.allocatable() && !filters.blocks(framework, agent.id(), last.resources(), now)) {
+        return Optional.of(new Choice(framework, last.resources()));
       }
     }
     return Optional.empty();
+  }
+
+  private RoleSlice slice(AgentState agent, String role, QuotaGuard quotas, boolean guaranteeStage) {
+    Resources allocatable = agent.free().allocatableTo(role);
+    if (quotas != null) {
+      allocatable = guaranteeStage
+          ? quotas.capToGuarantee(role, allocatable)
+          : quotas.capForFairShare(role, allocatable);
+    }
+    return new RoleSlice(allocatable, config.allocatable(allocatable));
   }
 }

@@ -26,10 +26,7 @@ public final class Resources {
   public static final Resources EMPTY = new Resources(List.of());
 
   /** Total order that makes the combined form canonical; "*" sorts before every named role. */
-  private static final Comparator<Resource> ORDER =
-      Comparator.comparing(Resource::name)
-          .thenComparing(Resource::role, Resources::compareRoles)
-          .thenComparingInt(Resources::kind);
+  private static final Comparator<Resource> ORDER = Resources::compareEntries;
 
   private final List<Resource> entries;
 
@@ -73,10 +70,22 @@ public final class Resources {
     if (entries.isEmpty()) {
       return other;
     }
-    List<Resource> all = new ArrayList<>(entries.size() + other.entries.size());
-    all.addAll(entries);
-    all.addAll(other.entries);
-    return of(all);
+    // Both bags are combined and sorted: one merge walk keeps the result so, without a TreeMap.
+    List<Resource> sum = new ArrayList<>(entries.size() + other.entries.size());
+    int i = 0;
+    int j = 0;
+    while (i < entries.size() || j < other.entries.size()) {
+      int order = i == entries.size() ? 1
+          : j == other.entries.size() ? -1 : ORDER.compare(entries.get(i), other.entries.get(j));
+      if (order < 0) {
+        sum.add(entries.get(i++));
+      } else if (order > 0) {
+        sum.add(other.entries.get(j++));
+      } else {
+        sum.add(add(entries.get(i++), other.entries.get(j++)));
+      }
+    }
+    return new Resources(List.copyOf(sum));
   }
 
   /** Takes other away; fails rather than clamping, since subtracting what is not there is a bug. */
@@ -89,11 +98,20 @@ public final class Resources {
     if (other.entries.isEmpty()) {
       return this;
     }
-    TreeMap<Resource, Resource> remaining = index();
-    for (Resource taken : other.entries) {
-      remaining.computeIfPresent(taken, (key, held) -> subtract(held, taken));
+    // contains() held, so every entry of other has its key in this bag: a merge walk suffices.
+    List<Resource> rest = new ArrayList<>(entries.size());
+    int j = 0;
+    for (Resource held : entries) {
+      if (j < other.entries.size() && ORDER.compare(held, other.entries.get(j)) == 0) {
+        Resource left = subtract(held, other.entries.get(j++));
+        if (!left.isEmpty()) {
+          rest.add(left);
+        }
+      } else {
+        rest.add(held);
+      }
     }
-    return fromCombined(remaining);
+    return fromSorted(rest);
   }
 
   /** Per (name, role): scalars at least as large, ranges and sets supersets. */
@@ -101,10 +119,14 @@ public final class Resources {
     if (other.entries.isEmpty()) {
       return true;
     }
-    TreeMap<Resource, Resource> held = index();
+    // Both bags are sorted by the same order: walk them together instead of indexing this one.
+    int i = 0;
     for (Resource wanted : other.entries) {
-      Resource have = held.get(wanted);
-      if (have == null || !covers(have, wanted)) {
+      while (i < entries.size() && ORDER.compare(entries.get(i), wanted) < 0) {
+        i++;
+      }
+      if (i == entries.size() || ORDER.compare(entries.get(i), wanted) != 0
+          || !covers(entries.get(i), wanted)) {
         return false;
       }
     }
@@ -170,6 +192,9 @@ public final class Resources {
 
   /** The same quantities with every role flattened to "*": what DRF shares and quotas count. */
   public Resources withoutRoles() {
+    if (entries.stream().allMatch(entry -> entry.role().equals(Resource.UNRESERVED))) {
+      return this; // already flat: re-combining would rebuild equal records
+    }
     List<Resource> flattened = new ArrayList<>(entries.size());
     for (Resource entry : entries) {
       flattened.add(withRole(entry, Resource.UNRESERVED));
@@ -179,7 +204,7 @@ public final class Resources {
 
   /** Like contains, but any role's resources count: "is this much there at all?". */
   public boolean containsQuantities(Resources other) {
-    return withoutRoles().contains(other.withoutRoles());
+    return NameTotals.containsQuantities(entries, other.entries);
   }
 
   /** The Mesos text form; {@code parse(toText())} gives back an equal value. */
@@ -210,14 +235,6 @@ public final class Resources {
       }
     }
     return kept.size() == entries.size() ? this : fromSorted(kept);
-  }
-
-  private TreeMap<Resource, Resource> index() {
-    TreeMap<Resource, Resource> map = new TreeMap<>(ORDER);
-    for (Resource entry : entries) {
-      map.put(entry, entry);
-    }
-    return map;
   }
 
   private static Resources fromCombined(Map<Resource, Resource> combined) {
@@ -285,6 +302,16 @@ public final class Resources {
       return new Resource.Ranges(r.name(), role, r.ranges());
     }
     return new Resource.Set(entry.name(), role, ((Resource.Set) entry).items());
+  }
+
+  /** By name, then role, then kind; written out since plus, minus and contains call it per entry. */
+  private static int compareEntries(Resource a, Resource b) {
+    int byName = a.name().compareTo(b.name());
+    if (byName != 0) {
+      return byName;
+    }
+    int byRole = compareRoles(a.role(), b.role());
+    return byRole != 0 ? byRole : Integer.compare(kind(a), kind(b));
   }
 
   private static int kind(Resource entry) {

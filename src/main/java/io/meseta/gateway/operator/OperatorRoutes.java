@@ -23,5 +23,6 @@ public final class OperatorRoutes {
     new ReadEndpoints(vertx.eventBus(), identity, flags, stream).mount(router);
     new OperatorApi(vertx.eventBus(), identity, flags, stream).mount(router);
     new RolePolicyApi(vertx.eventBus()).mount(router);
+    new PrometheusEndpoint(vertx, identity, stream).mount(router);
   }
 }

@@ -108,12 +108,11 @@ public final class SchedulerCalls {
       case TEARDOWN -> request(Addresses.FRAMEWORKS, new Messages.Teardown(framework));
       case UPDATE_FRAMEWORK ->
           request(Addresses.FRAMEWORKS, new Messages.SchedulerCall(framework, call));
-      case ACCEPT, DECLINE, REVIVE, SUPPRESS ->
+      // REQUEST declares the framework's pending demand (preemption and fragmentation use it).
+      case ACCEPT, DECLINE, REVIVE, SUPPRESS, REQUEST ->
           request(Addresses.ALLOCATOR, new Messages.SchedulerCall(framework, call));
       case KILL, ACKNOWLEDGE, RECONCILE, MESSAGE, SHUTDOWN ->
           request(Addresses.TASKS, new Messages.SchedulerCall(framework, call));
-      // Mesos' built-in allocator ignores REQUEST too.
-      case REQUEST -> Future.succeededFuture();
       // No inverse offers are ever made (maintenance is not built), and Mesos ignores
       // inverse offer ids it does not know.
       case ACCEPT_INVERSE_OFFERS, DECLINE_INVERSE_OFFERS -> Future.succeededFuture();

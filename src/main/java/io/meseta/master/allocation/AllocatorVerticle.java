@@ -9,11 +9,15 @@ import io.meseta.core.model.OfferId;
 import io.meseta.core.model.Reason;
 import io.meseta.core.model.TaskState;
 import io.meseta.core.resources.Resources;
+import io.meseta.protocol.ResourcesProto;
+import io.meseta.core.placement.TaskShape;
+import io.meseta.core.preemption.Demand;
 import io.meseta.master.MasterConfig;
 import io.meseta.master.MasterIdentity;
 import io.meseta.master.bus.Addresses;
 import io.meseta.master.bus.Failures;
 import io.meseta.master.bus.Messages;
+import io.meseta.master.operator.Counters;
 import io.meseta.master.operator.RunTimer;
 import io.meseta.master.state.MemoryStateStore;
 import io.meseta.master.state.StateStore;
@@ -56,6 +60,9 @@ public final class AllocatorVerticle extends VerticleBase {
   private boolean runScheduled;
   /** Mesos' allocator/mesos/allocation_run_ms over its last 1000 runs, and the run count. */
   private final RunTimer runTimer = new RunTimer("allocator/mesos/allocation_run_ms", 1000);
+  /** Offers by fate, for Prometheus; a timed-out offer is counted as rescinded too. */
+  private final Counters offerCounters = new Counters().declare("allocator/offers_sent",
+      "allocator/offers_declined", "allocator/offers_rescinded", "allocator/offers_timed_out");
   private EventBus bus;
   private final StateStore store;
   private final long leaderEpoch;
@@ -88,13 +95,17 @@ public final class AllocatorVerticle extends VerticleBase {
   public Future<?> start() {
     bus = vertx.eventBus();
     vertx.setPeriodic(config.allocationInterval().toMillis(), t -> {
-      sendRescinds(offerTimeouts.expire(allocator, Instant.now()));
+      List<Offer> expired = offerTimeouts.expire(allocator, Instant.now());
+      offerCounters.add("allocator/offers_timed_out", expired.size());
+      sendRescinds(expired);
       allocate();
       preemption.tick(bus, allocator, agents, demand, Instant.now());
     });
     bus.consumer(Addresses.state(Addresses.ALLOCATOR),
         m -> m.reply(AllocationJson.state(allocator, agents.keySet(), frameworks.keySet())
             .put("run_times", runTimer.toJson()).put("runs", runTimer.runs())
+            .put("run_time_total_ms", runTimer.totalMillis())
+            .put("offer_counters", offerCounters.toJson())
             .put("fragmentation", demand.fragmentationJson(allocator, agents))
             .put("preemption", preemption.toJson())
             .mergeIn(policies.toJson())));
@@ -123,6 +134,7 @@ public final class AllocatorVerticle extends VerticleBase {
       allocator.deactivateFramework(deactivated.frameworkId());
     } else if (body instanceof Messages.FrameworkRemoved removed) {
       allocator.removeFramework(removed.frameworkId());
+      demand.declare(demandSource(removed.frameworkId()), List.of());
       frameworks.remove(removed.frameworkId());
     } else if (body instanceof Messages.AgentAdded added) {
       agents.put(added.agent().id(), added.agent());
@@ -177,7 +189,9 @@ public final class AllocatorVerticle extends VerticleBase {
   private void schedulerCall(Message<Object> message, FrameworkId framework, Call call) {
     switch (call.getType()) {
       case ACCEPT -> accept(message, framework, call.getAccept());
+      case REQUEST -> request(message, framework, call.getRequest());
       case DECLINE -> {
+        offerCounters.add("allocator/offers_declined", call.getDecline().getOfferIdsCount());
         allocator.decline(framework, offerIds(call.getDecline().getOfferIdsList()),
             refuse(call.getDecline().hasFilters() ? call.getDecline().getFilters() : null),
             Instant.now());
@@ -252,6 +266,38 @@ public final class AllocatorVerticle extends VerticleBase {
     }
   }
 
+  /**
+   * REQUEST: the framework says what it waits to place; it replaces what it said before, and an
+   * empty request withdraws it. The demand takes the priority of the framework's role.
+   */
+  private void request(Message<Object> message, FrameworkId framework, Call.Request request) {
+    Messages.FrameworkAdded facts = frameworks.get(framework);
+    String role = facts == null ? "*" : facts.role();
+    int priority = config.rolePriorities().getOrDefault(role, 0);
+    List<Demand> wanted = new ArrayList<>();
+    for (int i = 0; i < request.getRequestsCount(); i++) {
+      Resources resources;
+      try {
+        resources = ResourcesProto.fromProto(request.getRequests(i).getResourcesList());
+      } catch (IllegalArgumentException e) {
+        message.fail(Failures.BAD_REQUEST, "request.requests[" + i + "]: " + e.getMessage());
+        return;
+      }
+      if (resources.isEmpty()) {
+        message.fail(Failures.BAD_REQUEST, "request.requests[" + i + "] names no resources;"
+            + " say what one pending task needs, e.g. cpus and mem");
+        return;
+      }
+      wanted.add(new Demand(role, priority, new TaskShape(resources, List.of())));
+    }
+    demand.declare(demandSource(framework), wanted);
+    message.reply(null);
+  }
+
+  private static String demandSource(FrameworkId framework) {
+    return "framework:" + framework.value();
+  }
+
   private void scheduleAllocation() {
     if (!runScheduled && allocator.hasDirtyAgents()) {
       runScheduled = true;
@@ -267,6 +313,7 @@ public final class AllocatorVerticle extends VerticleBase {
     List<Offer> offers = allocator.allocate(now);
     runTimer.record(System.nanoTime() - started);
     offerTimeouts.made(offers, now);
+    offerCounters.add("allocator/offers_sent", offers.size());
     if (offers.isEmpty()) {
       return;
     }
@@ -284,6 +331,7 @@ public final class AllocatorVerticle extends VerticleBase {
   }
 
   private void sendRescinds(List<Offer> rescinded) {
+    offerCounters.add("allocator/offers_rescinded", rescinded.size());
     for (Offer offer : rescinded) {
       bus.send(Addresses.FRAMEWORKS, new Messages.ToFramework(offer.frameworkId(),
           SchedulerEvents.rescind(offer.id().value())));

@@ -19,6 +19,10 @@ public final class Counters {
     counters.computeIfAbsent(name, n -> new LongAdder()).increment();
   }
 
+  public void add(String name, long amount) {
+    counters.computeIfAbsent(name, n -> new LongAdder()).add(amount);
+  }
+
   /** Declares a counter so it is reported as 0 before its first increment. */
   public Counters declare(String... names) {
     for (String name : names) {

@@ -18,6 +18,8 @@ public final class RunTimer {
   private int filled;
   private int next;
   private long runs;
+  /** Every run's duration summed, for a Prometheus timer's {@code _sum}; read from any thread. */
+  private volatile long totalNanos;
 
   /**
    * @param name the Mesos metric name, e.g. {@code allocator/mesos/allocation_run_ms}
@@ -36,6 +38,11 @@ public final class RunTimer {
     next = (next + 1) % window.length;
     filled = Math.min(filled + 1, window.length);
     runs++;
+    totalNanos = totalNanos + nanos;
+  }
+
+  public double totalMillis() {
+    return totalNanos / 1_000_000.0;
   }
 
   public long runs() {

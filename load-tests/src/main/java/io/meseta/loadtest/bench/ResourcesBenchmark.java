@@ -41,6 +41,12 @@ public class ResourcesBenchmark {
     return agent.contains(task);
   }
 
+  /** Quantities only (roles ignored): what placement's feasibility check and min_allocatable ask. */
+  @Benchmark
+  public boolean containsQuantities() {
+    return agent.containsQuantities(task);
+  }
+
   @Benchmark
   public Resources parseText() {
     return Resources.parse("cpus:24;mem:4096;disk:4096;ports:[31000-32000]");
