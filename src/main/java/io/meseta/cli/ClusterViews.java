@@ -29,7 +29,7 @@ final class ClusterViews {
 
     @Override
     void printTable(JsonObject answer, OperatorClient client, PrintStream out)
-        throws OperatorClient.Refused, OperatorClient.Unreachable {
+        throws MasterHttp.Refused, MasterHttp.Unreachable {
       Map<String, Integer> tasksByAgent = new HashMap<>();
       for (JsonObject task : ViewCommand.objects(
           client.get("/master/tasks?limit=" + ALL_TASKS).getJsonArray("tasks"))) {

@@ -56,10 +56,10 @@ final class JobsCommand implements Runnable {
       try {
         run(new JobsClient(masterFlag.master));
         return 0;
-      } catch (JobsClient.Refused e) {
+      } catch (MasterHttp.Refused e) {
         spec.commandLine().getErr().println("meseta jobs: " + e.getMessage());
         return EXIT_REFUSED;
-      } catch (JobsClient.Unreachable e) {
+      } catch (MasterHttp.Unreachable e) {
         spec.commandLine().getErr().println("meseta jobs: " + e.getMessage());
         return EXIT_UNREACHABLE;
       }

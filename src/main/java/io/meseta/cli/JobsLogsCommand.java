@@ -31,7 +31,7 @@ final class JobsLogsCommand extends JobsCommand.JobsAction {
     JsonObject job = client.get(id);
     JsonArray tasks = job.getJsonArray("tasks");
     if (tasks.isEmpty()) {
-      throw new JobsClient.Refused("job " + id + " has not started yet (" + job.getString("state")
+      throw new MasterHttp.Refused("job " + id + " has not started yet (" + job.getString("state")
           + "); see `meseta jobs why " + id + "`");
     }
     if (task < 0 || task >= tasks.size()) {

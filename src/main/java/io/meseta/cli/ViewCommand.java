@@ -32,7 +32,7 @@ abstract class ViewCommand implements Callable<Integer> {
 
   /** Prints {@code answer} (what {@link #path()} returned) for a person. */
   abstract void printTable(JsonObject answer, OperatorClient client, PrintStream out)
-      throws OperatorClient.Refused, OperatorClient.Unreachable;
+      throws MasterHttp.Refused, MasterHttp.Unreachable;
 
   @Override
   public final Integer call() {
@@ -45,10 +45,10 @@ abstract class ViewCommand implements Callable<Integer> {
         printTable(answer, client, System.out);
       }
       return 0;
-    } catch (OperatorClient.Refused e) {
+    } catch (MasterHttp.Refused e) {
       spec.commandLine().getErr().println("meseta " + spec.name() + ": " + e.getMessage());
       return EXIT_REFUSED;
-    } catch (OperatorClient.Unreachable e) {
+    } catch (MasterHttp.Unreachable e) {
       spec.commandLine().getErr().println("meseta " + spec.name() + ": " + e.getMessage());
       return EXIT_UNREACHABLE;
     }

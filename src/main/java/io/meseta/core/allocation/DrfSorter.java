@@ -172,20 +172,11 @@ public final class DrfSorter implements Sorter {
   }
 
   private double computeShare(Client client) {
-    double dominant = 0.0;
-    for (Map.Entry<String, Long> entry : client.allocatedMillis.entrySet()) {
-      long total = totalMillis.getOrDefault(entry.getKey(), 0L);
-      if (total > 0) {
-        dominant = Math.max(dominant, (double) entry.getValue() / total);
-      }
-    }
-    return dominant / weights.getOrDefault(client.role, 1.0);
+    return ScalarMillis.dominantShare(client.allocatedMillis, totalMillis,
+        weights.getOrDefault(client.role, 1.0));
   }
 
   private static void addMillis(Map<String, Long> into, Resources resources, int sign) {
-    for (String name : resources.scalarNames()) {
-      long delta = sign * resources.scalarMillis(name);
-      into.merge(name, delta, (a, b) -> a + b == 0 ? null : a + b);
-    }
+    ScalarMillis.add(into, resources, sign);
   }
 }

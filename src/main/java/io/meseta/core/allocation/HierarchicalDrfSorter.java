@@ -212,14 +212,8 @@ public final class HierarchicalDrfSorter implements Sorter {
   }
 
   private double share(Role r) {
-    double dominant = 0.0;
-    for (Map.Entry<String, Long> e : r.allocatedMillis.entrySet()) {
-      long t = totalMillis.getOrDefault(e.getKey(), 0L);
-      if (t > 0) {
-        dominant = Math.max(dominant, (double) e.getValue() / t);
-      }
-    }
-    return dominant / weights.getOrDefault(r.name, 1.0);
+    return ScalarMillis.dominantShare(r.allocatedMillis, totalMillis,
+        weights.getOrDefault(r.name, 1.0));
   }
 
   private Role roleOf(FrameworkId framework) {
@@ -231,8 +225,6 @@ public final class HierarchicalDrfSorter implements Sorter {
   }
 
   private static void addMillis(Map<String, Long> into, Resources resources, int sign) {
-    for (String name : resources.scalarNames()) {
-      into.merge(name, sign * resources.scalarMillis(name), (a, b) -> a + b == 0 ? null : a + b);
-    }
+    ScalarMillis.add(into, resources, sign);
   }
 }

@@ -1,0 +1,82 @@
+package io.meseta.cli;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The commands' HTTP client for JSON endpoints of a master (and of agents, for sandbox files).
+ * Blocking, which is fine in a command-line process. Every failure says what to check.
+ */
+final class MasterHttp {
+  /** The server answered, but refused: its {@code error} (or body) says why. */
+  static final class Refused extends Exception {
+    Refused(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Nobody answered at the address. */
+  static final class Unreachable extends Exception {
+    Unreachable(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  final String master;
+
+  MasterHttp(String master) {
+    if (master == null || !master.matches("[^:/\\s]+:\\d{1,5}")) {
+      throw new IllegalArgumentException("--master must be HOST:PORT, e.g. 127.0.0.1:5050, got '"
+          + master + "'");
+    }
+    this.master = master;
+  }
+
+  /** A call to the master: {@code path} starts with a slash and may carry a query. */
+  JsonObject call(String method, String path, String body) throws Refused, Unreachable {
+    return send("http://" + master + path, method, body, "the master at " + master);
+  }
+
+  JsonObject send(String url, String method, String body, String who)
+      throws Refused, Unreachable {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new Unreachable("cannot reach " + who + " (" + e + "); is it running, and is the"
+          + " address right?");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unreachable("interrupted while waiting for " + who);
+    }
+    JsonObject json;
+    try {
+      json = new JsonObject(response.body());
+    } catch (DecodeException | ClassCastException e) {
+      String text = response.body().strip();
+      if (response.statusCode() >= 400) {
+        throw new Refused(text.isEmpty() ? "HTTP " + response.statusCode() : text);
+      }
+      throw new Refused(who + " answered with something other than JSON; is that address a"
+          + " Meseta master?");
+    }
+    if (response.statusCode() >= 400) {
+      throw new Refused(json.getString("error", "HTTP " + response.statusCode()));
+    }
+    return json;
+  }
+}
