@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One service's voice towards operators: each call publishes one fact on {@link
@@ -22,6 +24,12 @@ public final class OperatorFeed {
   private static final Set<TaskState> COUNTED = EnumSet.of(TaskState.TASK_FINISHED,
       TaskState.TASK_FAILED, TaskState.TASK_KILLED, TaskState.TASK_LOST, TaskState.TASK_ERROR,
       TaskState.TASK_DROPPED, TaskState.TASK_GONE, TaskState.TASK_GONE_BY_OPERATOR);
+
+  /**
+   * One key=value line per lifecycle step, under one logger name so operators can route or
+   * filter them ({@code <logger name="meseta.lifecycle" .../>} in logback.xml).
+   */
+  private static final Logger LIFECYCLE = LoggerFactory.getLogger("meseta.lifecycle");
 
   private final EventBus bus;
   private final Counters counters = new Counters();
@@ -48,6 +56,9 @@ public final class OperatorFeed {
 
   /** {@code task} is the task's entry in the tracker's state answer. */
   public void taskAdded(JsonObject task) {
+    LIFECYCLE.info("event=task_added task={} framework={} agent={} state={}",
+        task.getString("id"), task.getString("framework_id"), task.getString("slave_id"),
+        task.getString("state"));
     bus.publish(Addresses.OPERATOR_EVENTS, new OperatorFacts.TaskAdded(task));
   }
 
@@ -57,6 +68,9 @@ public final class OperatorFeed {
    */
   public void taskUpdated(Task task, TaskStatus status) {
     TaskState now = TaskState.valueOf(task.state().name());
+    LIFECYCLE.info("event=task_update task={} framework={} agent={} state={} source={} reason={}",
+        task.id(), task.frameworkId(), task.agentId(), status.getState(), status.getSource(),
+        status.hasReason() ? status.getReason() : "none");
     if (COUNTED.contains(status.getState()) && status.getState() == now) {
       counters.increment(counterName(now));
     }
@@ -71,16 +85,22 @@ public final class OperatorFeed {
   public void agentAdded(JsonObject agent, boolean reregistered) {
     counters.increment(
         reregistered ? "master/slave_reregistrations" : "master/slave_registrations");
+    LIFECYCLE.info("event={} agent={} hostname={}",
+        reregistered ? "agent_reregistered" : "agent_registered", agent.getString("id"),
+        agent.getString("hostname"));
     bus.publish(Addresses.OPERATOR_EVENTS, new OperatorFacts.AgentAdded(agent));
   }
 
   public void agentRemoved(String agentId) {
     counters.increment("master/slave_removals");
+    LIFECYCLE.info("event=agent_removed agent={}", agentId);
     bus.publish(Addresses.OPERATOR_EVENTS, new OperatorFacts.AgentRemoved(agentId));
   }
 
   /** {@code framework} is the framework's entry in the frameworks service's state answer. */
   public void frameworkAdded(JsonObject framework) {
+    LIFECYCLE.info("event=framework_added framework={} name={} role={}",
+        framework.getString("id"), framework.getString("name"), framework.getString("role"));
     bus.publish(Addresses.OPERATOR_EVENTS, new OperatorFacts.FrameworkAdded(framework));
   }
 
@@ -89,6 +109,7 @@ public final class OperatorFeed {
   }
 
   public void frameworkRemoved(JsonObject framework) {
+    LIFECYCLE.info("event=framework_removed framework={}", framework.getString("id"));
     bus.publish(Addresses.OPERATOR_EVENTS, new OperatorFacts.FrameworkRemoved(framework));
   }
 

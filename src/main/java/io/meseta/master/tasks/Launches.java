@@ -9,7 +9,7 @@ import io.meseta.core.resources.Resources;
 import io.meseta.core.tasks.Task;
 import io.meseta.master.bus.Addresses;
 import io.meseta.master.bus.Messages;
-import io.meseta.master.bus.OperatorFacts;
+import io.meseta.master.operator.OperatorFeed;
 import io.meseta.protocol.SchedulerEvents;
 import io.meseta.protocol.TaskStatuses;
 import io.meseta.protocol.agent.AgentMessage;
@@ -42,13 +42,15 @@ final class Launches {
   private final ExecutorTable executors;
   private final Map<FrameworkId, FrameworkInfo> frameworkInfos;
   private final EventBus bus;
+  private final OperatorFeed feed;
 
   Launches(TaskTable tasks, ExecutorTable executors, Map<FrameworkId, FrameworkInfo> frameworkInfos,
-      EventBus bus) {
+      EventBus bus, OperatorFeed feed) {
     this.tasks = tasks;
     this.executors = executors;
     this.frameworkInfos = frameworkInfos;
     this.bus = bus;
+    this.feed = feed;
   }
 
   /** @return the resources used, tasks and newly started executors together */
@@ -146,7 +148,7 @@ final class Launches {
       tracked.record(TaskStatuses.fromMaster(id.value(), agent.value(), TaskState.TASK_STAGING,
           null, null, now()));
       tasks.add(tracked);
-      bus.publish(Addresses.OPERATOR_EVENTS, new OperatorFacts.TaskAdded(TaskJson.task(tracked)));
+      feed.taskAdded(TaskJson.task(tracked));
     }
 
     private void reject(TaskId id, Reason reason, String problem) {

@@ -57,9 +57,9 @@ public final class TaskTrackerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
-    launches = new Launches(tasks, executorTable, frameworkInfos, bus);
-    executors = new ExecutorCalls(executorTable, bus);
     feed = OperatorFeed.forTasks(bus);
+    launches = new Launches(tasks, executorTable, frameworkInfos, bus, feed);
+    executors = new ExecutorCalls(executorTable, bus);
     preemptions = new Preemptions(vertx, tasks, frameworkInfos,
         java.util.UUID.randomUUID().toString());
     bus.consumer(Addresses.state(Addresses.TASKS),
