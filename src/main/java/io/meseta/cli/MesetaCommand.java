@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     subcommands = {DevCommand.class, MasterCommand.class, AgentCommand.class,
         ExecuteCommand.class, JobsCommand.class, ClusterViews.Agents.class,
         ClusterViews.Frameworks.class, ClusterViews.Tasks.class, ClusterViews.Roles.class,
-        ClusterViews.State.class, LogsCommand.class})
+        ClusterViews.State.class, LogsCommand.class, TopCommand.class})
 public final class MesetaCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
