@@ -47,6 +47,11 @@ final class ExecuteCommand implements Callable<Integer> {
   @Option(names = "--role", defaultValue = "*", description = "role to subscribe with")
   String role;
 
+  @Option(names = "--progress", negatable = true,
+      description = "a progress bar instead of one line per update (default: on a terminal,"
+          + " for more than one instance)")
+  Boolean progress;
+
   @Option(names = "--timeout", defaultValue = "10m",
       description = "give up (exit 3) if not all tasks ended by then, e.g. 30s, 10m")
   String timeout;
@@ -70,7 +75,8 @@ final class ExecuteCommand implements Callable<Integer> {
     try {
       Promise<Integer> outcome = Promise.promise();
       ExecuteScheduler scheduler =
-          new ExecuteScheduler(name, command, cpus, mem, instances, System.out, outcome);
+          new ExecuteScheduler(name, command, cpus, mem, instances, System.out, outcome,
+              showProgress());
       SchedulerDriver driver =
           new SchedulerDriver(vertx, scheduler, info, masters, DriverOptions.defaults());
       driver.start().onFailure(e -> outcome.tryComplete(reportNotRun(e.getMessage())));
@@ -92,6 +98,10 @@ final class ExecuteCommand implements Callable<Integer> {
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
+  }
+
+  private boolean showProgress() {
+    return progress != null ? progress : instances > 1 && System.console() != null;
   }
 
   private static int reportNotRun(String why) {

@@ -33,8 +33,17 @@ final class ExecuteScheduler implements Scheduler {
   private final Map<String, TaskState> finalStates = new HashMap<>();
   private int launched;
 
+  /** Null unless a progress bar replaces the per-update lines. */
+  private final ExecuteProgress progress;
+
   ExecuteScheduler(String name, String command, double cpus, double mem, int instances,
       PrintStream out, Promise<Integer> outcome) {
+    this(name, command, cpus, mem, instances, out, outcome, false);
+  }
+
+  ExecuteScheduler(String name, String command, double cpus, double mem, int instances,
+      PrintStream out, Promise<Integer> outcome, boolean showProgress) {
+    this.progress = showProgress ? new ExecuteProgress(instances) : null;
     this.name = name;
     this.command = command;
     this.cpus = cpus;
@@ -76,15 +85,23 @@ final class ExecuteScheduler implements Scheduler {
   @Override
   public void statusUpdate(SchedulerDriver driver, TaskStatus status) {
     String id = status.getTaskId().getValue();
-    out.println("Received status update " + status.getState() + " for task '" + id + "'"
-        + (status.hasMessage() && !status.getMessage().isEmpty()
-            ? ": " + status.getMessage() : "")
-        + (status.hasReason() ? " (" + status.getReason() + ")" : ""));
+    if (progress != null) {
+      out.print(progress.update(id, status.getState()));
+      out.flush();
+    } else {
+      out.println("Received status update " + status.getState() + " for task '" + id + "'"
+          + (status.hasMessage() && !status.getMessage().isEmpty()
+              ? ": " + status.getMessage() : "")
+          + (status.hasReason() ? " (" + status.getReason() + ")" : ""));
+    }
     if (terminal(status.getState())) {
       finalStates.putIfAbsent(id, status.getState());
       if (finalStates.size() == instances) {
         boolean allFinished =
             finalStates.values().stream().allMatch(s -> s == TaskState.TASK_FINISHED);
+        if (progress != null) {
+          out.println();
+        }
         if (!allFinished) {
           out.println("Not every task finished: " + finalStates);
         }

@@ -63,6 +63,15 @@ class ExecuteCommandTest {
   }
 
   @Test
+  void aProgressBarCountsTasksByState() {
+    Run run = execute("--master", cluster.masterAddress(), "--command", "true",
+        "--instances", "4", "--name", "bar", "--progress");
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out()).contains("\r[").contains("] 4/4 finished")
+        .doesNotContain("Received status update");
+  }
+
+  @Test
   void exitsOneAndSaysWhyWhenATaskFails() {
     Run run = execute("--master", cluster.masterAddress(), "--command", "exit 7",
         "--name", "bad");
