@@ -45,6 +45,11 @@ final class MasterOptions {
       description = "rescind offers not answered within this, e.g. 30s (default: never)")
   String offerTimeout;
 
+  @Option(names = "--gateway-instances",
+      description = "gateway verticles sharing the port, each on its own event loop"
+          + " (default: one per available processor)")
+  Integer gatewayInstances;
+
   MasterConfig masterConfig(Settings s) {
     MasterConfig d = MasterConfig.defaults();
     AllocationSettings allocation = new AllocationSettings(
@@ -65,7 +70,8 @@ final class MasterOptions {
         s.duration("master", "heartbeat_interval", d.heartbeatInterval()),
         s.duration("master", "agent_ping_interval", d.agentPingInterval()),
         s.integer("master", "max_missed_pings", d.maxMissedPings()),
-        jobsConfig(s));
+        jobsConfig(s),
+        gatewayInstances != null ? gatewayInstances : s.integer("master", "gateway_instances", 0));
   }
 
   private PreemptionPolicy preemption(Settings s) {

@@ -20,15 +20,23 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The HTTP and WebSocket edge of a master node. It owns the sockets connected to this node and
- * receives everything addressed to them on one address, {@code meseta.gateway.<nodeId>}.
+ * The HTTP and WebSocket edge of a master node, one of its {@code instances} sharing the port
+ * (each on its own event loop). It owns the sockets accepted by this instance and receives
+ * everything addressed to them on one address, {@code meseta.gateway.<nodeId>.<instance>}: the
+ * services store that {@link #connectionNodeId} per connection, so a delivery reaches the one
+ * instance holding the socket. State that must be node-wide lives in the services (the
+ * frameworks service checks a Mesos-Stream-Id arriving on another instance) or is shared.
  */
 public final class GatewayVerticle extends VerticleBase {
   private final MasterIdentity identity;
   private final MasterConfig config;
   private final Leadership leadership;
+  private final String connectionNodeId;
+  private final int listenPort;
+  private final AtomicInteger operatorSubscribers;
   /** Framework streams of both transports (WebSocket and Mesos HTTP) on this node. */
   private final FrameworkStreams schedulers = new FrameworkStreams();
   private SchedulerCalls schedulerCalls;
@@ -41,14 +49,29 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** @param leadership asked per scheduler request: leader serves, others redirect (307) */
   public GatewayVerticle(MasterIdentity identity, MasterConfig config, Leadership leadership) {
+    this(identity, config, leadership, 0, config.port(), new AtomicInteger());
+  }
+
+  /**
+   * @param instance this instance's index among the node's gateway instances
+   * @param listenPort the configured port, or for a random port shared by all instances of the
+   *     node a negative number unique to the node (Vert.x binds one random port per negative
+   *     number and shares it among the servers that ask for it)
+   * @param operatorSubscribers operator event subscribers of all instances (the cap is per node)
+   */
+  public GatewayVerticle(MasterIdentity identity, MasterConfig config, Leadership leadership,
+      int instance, int listenPort, AtomicInteger operatorSubscribers) {
     this.identity = identity;
     this.config = config;
     this.leadership = leadership;
+    this.listenPort = listenPort;
+    this.connectionNodeId = identity.nodeId() + "." + instance;
+    this.operatorSubscribers = operatorSubscribers;
   }
 
   @Override
   public Future<?> start() {
-    vertx.eventBus().consumer(Addresses.gateway(identity.nodeId()), message -> {
+    vertx.eventBus().consumer(Addresses.gateway(connectionNodeId), message -> {
       Object body = message.body();
       if (body instanceof Messages.EventToConnection delivery) {
         schedulers.get(delivery.connectionId()).ifPresent(stream -> deliver(stream, delivery));
@@ -59,7 +82,7 @@ public final class GatewayVerticle extends VerticleBase {
         }
       }
     });
-    schedulerCalls = new SchedulerCalls(vertx, identity.nodeId(), config.heartbeatInterval(),
+    schedulerCalls = new SchedulerCalls(vertx, connectionNodeId, config.heartbeatInterval(),
         schedulers);
     Router router = Router.router(vertx);
     router.get("/api/v1/scheduler/ws").handler(ctx -> ctx.request().toWebSocket()
@@ -71,12 +94,12 @@ public final class GatewayVerticle extends VerticleBase {
     router.route("/redirect").handler(redirects);
     router.route("/master/redirect").handler(redirects);
     router.get("/api/v1/agent/ws").handler(this::agentSocket);
-    OperatorRoutes.mount(vertx, router, identity, config);
+    OperatorRoutes.mount(vertx, router, identity, config, operatorSubscribers);
     io.meseta.jobs.JobsRoutes.mount(router, vertx);
     io.meseta.gateway.console.WebConsole.mount(vertx, router); // GET /* falls through if no file
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.host())
-        .setPort(config.port())
+        .setPort(listenPort)
         .setMaxWebSocketFrameSize(16 * 1024 * 1024)
         .setMaxWebSocketMessageSize(64 * 1024 * 1024));
     return server.requestHandler(router).listen();
@@ -103,7 +126,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   private void agentSocket(RoutingContext ctx) {
     ctx.request().toWebSocket().onSuccess(socket -> {
-      AgentConnection connection = new AgentConnection(vertx.eventBus(), identity.nodeId(), socket);
+      AgentConnection connection = new AgentConnection(vertx.eventBus(), connectionNodeId, socket);
       agents.put(connection.id, connection);
       socket.textMessageHandler(connection::onText);
       socket.closeHandler(v -> {

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param agentPingInterval how often the master pings each agent
  * @param maxMissedPings after this many unanswered pings an agent is unreachable
  * @param jobs the built-in job service's settings
+ * @param gatewayInstances gateway verticles sharing the port, each on its own event loop, so
+ *     sockets and their JSON work spread over the cores; 0 = one per available processor
  */
 public record MasterConfig(
     String host,
@@ -22,7 +24,8 @@ public record MasterConfig(
     Duration heartbeatInterval,
     Duration agentPingInterval,
     int maxMissedPings,
-    JobsConfig jobs) {
+    JobsConfig jobs,
+    int gatewayInstances) {
 
   public MasterConfig {
     requirePositive(heartbeatInterval, "heartbeat interval");
@@ -33,8 +36,26 @@ public record MasterConfig(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535, got " + port);
     }
+    if (gatewayInstances < 0) {
+      throw new IllegalArgumentException("gateway instances must be at least 1 (0 = one per"
+          + " available processor), got " + gatewayInstances);
+    }
     allocation = allocation == null ? AllocationSettings.defaults() : allocation;
     jobs = jobs == null ? JobsConfig.defaults() : jobs;
+    gatewayInstances = gatewayInstances == 0 ? defaultGatewayInstances() : gatewayInstances;
+  }
+
+  /** With one gateway instance per available processor. */
+  public MasterConfig(String host, int port, String advertisedHostname,
+      AllocationSettings allocation, Duration heartbeatInterval, Duration agentPingInterval,
+      int maxMissedPings, JobsConfig jobs) {
+    this(host, port, advertisedHostname, allocation, heartbeatInterval, agentPingInterval,
+        maxMissedPings, jobs, 0);
+  }
+
+  /** One gateway instance per available processor, at least one. */
+  public static int defaultGatewayInstances() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
   public static MasterConfig defaults() {
@@ -60,27 +81,27 @@ public record MasterConfig(
 
   public MasterConfig withPort(int newPort) {
     return new MasterConfig(host, newPort, advertisedHostname, allocation, heartbeatInterval,
-        agentPingInterval, maxMissedPings, jobs);
+        agentPingInterval, maxMissedPings, jobs, gatewayInstances);
   }
 
   public MasterConfig withHost(String newHost) {
     return new MasterConfig(newHost, port, advertisedHostname, allocation, heartbeatInterval,
-        agentPingInterval, maxMissedPings, jobs);
+        agentPingInterval, maxMissedPings, jobs, gatewayInstances);
   }
 
   public MasterConfig withAgentTimeouts(Duration pingInterval, int maxMissed) {
     return new MasterConfig(host, port, advertisedHostname, allocation, heartbeatInterval,
-        pingInterval, maxMissed, jobs);
+        pingInterval, maxMissed, jobs, gatewayInstances);
   }
 
   public MasterConfig withHeartbeatInterval(Duration interval) {
     return new MasterConfig(host, port, advertisedHostname, allocation, interval,
-        agentPingInterval, maxMissedPings, jobs);
+        agentPingInterval, maxMissedPings, jobs, gatewayInstances);
   }
 
   public MasterConfig withAllocation(AllocationSettings settings) {
     return new MasterConfig(host, port, advertisedHostname, settings, heartbeatInterval,
-        agentPingInterval, maxMissedPings, jobs);
+        agentPingInterval, maxMissedPings, jobs, gatewayInstances);
   }
 
   public MasterConfig withAllocationInterval(Duration interval) {
@@ -97,7 +118,13 @@ public record MasterConfig(
 
   public MasterConfig withJobs(JobsConfig newJobs) {
     return new MasterConfig(host, port, advertisedHostname, allocation, heartbeatInterval,
-        agentPingInterval, maxMissedPings, newJobs);
+        agentPingInterval, maxMissedPings, newJobs, gatewayInstances);
+  }
+
+  /** @param instances gateway verticles on this node; 0 = one per available processor */
+  public MasterConfig withGatewayInstances(int instances) {
+    return new MasterConfig(host, port, advertisedHostname, allocation, heartbeatInterval,
+        agentPingInterval, maxMissedPings, jobs, instances);
   }
 
   private static void requirePositive(Duration d, String what) {

@@ -1,6 +1,7 @@
 package io.meseta.master;
 
 import io.meseta.gateway.GatewayVerticle;
+import io.meseta.gateway.scheduler.Leadership;
 import io.meseta.jobs.JobServiceVerticle;
 import io.meseta.master.agents.AgentRegistryVerticle;
 import io.meseta.master.allocation.AllocatorVerticle;
@@ -9,25 +10,31 @@ import io.meseta.master.frameworks.FrameworkSessionsVerticle;
 import io.meseta.master.state.MemoryStateStore;
 import io.meseta.master.state.StateStore;
 import io.meseta.master.tasks.TaskTrackerVerticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A single-node master: the leader services and a gateway on one Vert.x instance. Each verticle
- * runs on its own event loop, so each core object is touched by one thread only.
+ * runs on its own event loop, so each core object is touched by one thread only. The gateway
+ * runs as {@link MasterConfig#gatewayInstances} instances sharing the port, so the sockets and
+ * their JSON work spread over the event loops.
  */
 public final class MasterNode {
   private final Vertx vertx;
   private final MasterIdentity identity;
-  private final GatewayVerticle gateway;
   private final List<String> deployments = new ArrayList<>();
+  /** Negative listen ports: one shared random port per node started in this JVM. */
+  private static final AtomicInteger NEXT_SHARED_RANDOM_PORT = new AtomicInteger(-1);
+  private int port;
 
-  private MasterNode(Vertx vertx, MasterIdentity identity, GatewayVerticle gateway) {
+  private MasterNode(Vertx vertx, MasterIdentity identity) {
     this.vertx = vertx;
     this.identity = identity;
-    this.gateway = gateway;
   }
 
   /** Single node: it is the leader, with epoch 1, and its state lives in memory. */
@@ -47,16 +54,15 @@ public final class MasterNode {
     MasterIdentity identity = MasterIdentity.create(
         config.advertisedHostname(), config.port(), System.currentTimeMillis());
     Messages.registerCodecs(vertx.eventBus());
-    GatewayVerticle gateway = new GatewayVerticle(identity, config);
-    MasterNode node = new MasterNode(vertx, identity, gateway);
+    MasterNode node = new MasterNode(vertx, identity);
     return node.deploy(new FrameworkSessionsVerticle(identity, config))
         .compose(v -> node.deploy(new AgentRegistryVerticle(identity, config)))
         .compose(v -> node.deploy(new TaskTrackerVerticle()))
         .compose(v -> node.deploy(new AllocatorVerticle(identity, config, store, leaderEpoch)))
-        .compose(v -> node.deploy(gateway))
+        .compose(v -> node.deployGateway(config))
         .compose(v -> !config.jobs().enabled() ? Future.<Void>succeededFuture()
             : node.deploy(new JobServiceVerticle(config.jobs(),
-                JobServiceVerticle.localMasterAddress(config, gateway.actualPort()))))
+                JobServiceVerticle.localMasterAddress(config, node.port))))
         .map(v -> node);
   }
 
@@ -67,8 +73,34 @@ public final class MasterNode {
     });
   }
 
+  /**
+   * All instances in one deployment: Vert.x shares one listening socket among servers of the
+   * same host and port, handing each new connection to the next instance. Port 0 cannot be
+   * shared that way (each server would bind its own random port, and a later server asking for
+   * the port the first one got fails with "Address already in use"), so a random port is asked
+   * for with a negative number unique to this node, which Vert.x binds once and shares.
+   */
+  private Future<Void> deployGateway(MasterConfig config) {
+    int listenPort = config.port() != 0 ? config.port() : NEXT_SHARED_RANDOM_PORT.getAndDecrement();
+    AtomicInteger operatorSubscribers = new AtomicInteger();
+    AtomicInteger nextInstance = new AtomicInteger();
+    List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> {
+          GatewayVerticle gateway = new GatewayVerticle(identity, config, Leadership.singleNode(),
+              nextInstance.getAndIncrement(), listenPort, operatorSubscribers);
+          instances.add(gateway);
+          return gateway;
+        }, new DeploymentOptions().setInstances(config.gatewayInstances()))
+        .map(id -> {
+          deployments.add(id);
+          port = instances.get(0).actualPort();
+          return null;
+        });
+  }
+
+  /** The port every gateway instance listens on (the bound one when configured with 0). */
   public int port() {
-    return gateway.actualPort();
+    return port;
   }
 
   public MasterIdentity identity() {

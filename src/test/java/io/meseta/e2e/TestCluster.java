@@ -37,7 +37,9 @@ final class TestCluster implements AutoCloseable {
         .withPort(0)
         .withAllocationInterval(Duration.ofMillis(100))
         .withHeartbeatInterval(Duration.ofSeconds(1))
-        .withAgentTimeouts(Duration.ofMillis(300), 3);
+        .withAgentTimeouts(Duration.ofMillis(300), 3)
+        // Two gateway instances, so every end-to-end test crosses instances.
+        .withGatewayInstances(2);
   }
 
   static TestCluster start(int agentCount, String resources, Path workDir) throws Exception {

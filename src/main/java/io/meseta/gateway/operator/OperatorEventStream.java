@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.mesos.v1.master.Protos.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,8 @@ final class OperatorEventStream {
   private final Duration heartbeat;
   private final int maxSubscribers;
   private final Map<Long, Subscriber> subscribers = new LinkedHashMap<>();
+  /** Subscribers of every gateway instance of this node: the cap and the metric are node-wide. */
+  private final AtomicInteger nodeSubscribers;
   private long nextId;
 
   /** One stream's response and, until SUBSCRIBED is written, the records that must follow it. */
@@ -44,9 +47,16 @@ final class OperatorEventStream {
   }
 
   OperatorEventStream(Vertx vertx, Duration heartbeat, int maxSubscribers) {
+    this(vertx, heartbeat, maxSubscribers, new AtomicInteger());
+  }
+
+  /** @param nodeSubscribers shared by the streams of all gateway instances of one node */
+  OperatorEventStream(Vertx vertx, Duration heartbeat, int maxSubscribers,
+      AtomicInteger nodeSubscribers) {
     this.vertx = vertx;
     this.heartbeat = heartbeat;
     this.maxSubscribers = maxSubscribers;
+    this.nodeSubscribers = nodeSubscribers;
   }
 
   /** Listens for facts and starts the heartbeat; call on the gateway verticle's context. */
@@ -65,11 +75,11 @@ final class OperatorEventStream {
   }
 
   int size() {
-    return subscribers.size();
+    return nodeSubscribers.get();
   }
 
   boolean full() {
-    return subscribers.size() >= maxSubscribers;
+    return nodeSubscribers.get() >= maxSubscribers;
   }
 
   int maxSubscribers() {
@@ -81,14 +91,15 @@ final class OperatorEventStream {
     long id = nextId++;
     Subscriber subscriber = new Subscriber(response, encoding);
     subscribers.put(id, subscriber);
-    response.closeHandler(v -> subscribers.remove(id));
-    response.exceptionHandler(e -> subscribers.remove(id));
+    nodeSubscribers.incrementAndGet();
+    response.closeHandler(v -> drop(id));
+    response.exceptionHandler(e -> drop(id));
     ClusterView.fetch(vertx.eventBus()).onComplete(view -> {
       if (subscribers.get(id) != subscriber) {
         return; // the client went away meanwhile
       }
       if (view.failed()) {
-        subscribers.remove(id);
+        drop(id);
         Problems.send(response, 503, "Master state is not available ("
             + view.cause().getMessage() + "); retry the SUBSCRIBE");
         return;
@@ -101,6 +112,12 @@ final class OperatorEventStream {
       subscriber.queued = null;
       queued.forEach(frame -> write(subscriber, frame));
     });
+  }
+
+  private void drop(long id) {
+    if (subscribers.remove(id) != null) {
+      nodeSubscribers.decrementAndGet();
+    }
   }
 
   private void broadcast(Event event) {
@@ -122,7 +139,9 @@ final class OperatorEventStream {
     }
     if (subscriber.response.writeQueueFull()) {
       LOG.warn("Operator event subscriber is not reading its stream; closing it");
-      subscribers.values().remove(subscriber);
+      if (subscribers.values().remove(subscriber)) {
+        nodeSubscribers.decrementAndGet();
+      }
       subscriber.response.reset();
       return;
     }

@@ -5,6 +5,7 @@ import io.meseta.master.MasterIdentity;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Mounts every operator surface of this package on a gateway's router. */
 public final class OperatorRoutes {
@@ -16,9 +17,18 @@ public final class OperatorRoutes {
    */
   public static void mount(Vertx vertx, Router router, MasterIdentity identity,
       MasterConfig config) {
+    mount(vertx, router, identity, config, new AtomicInteger());
+  }
+
+  /**
+   * @param nodeSubscribers the event stream subscribers of all gateway instances of the node,
+   *     shared so the subscriber cap and the metric hold for the node, not per instance
+   */
+  public static void mount(Vertx vertx, Router router, MasterIdentity identity,
+      MasterConfig config, AtomicInteger nodeSubscribers) {
     Map<String, String> flags = MasterFlags.of(config, identity);
-    OperatorEventStream stream = new OperatorEventStream(
-        vertx, config.heartbeatInterval(), MasterFlags.MAX_OPERATOR_SUBSCRIBERS);
+    OperatorEventStream stream = new OperatorEventStream(vertx, config.heartbeatInterval(),
+        MasterFlags.MAX_OPERATOR_SUBSCRIBERS, nodeSubscribers);
     stream.start();
     new ReadEndpoints(vertx.eventBus(), identity, flags, stream).mount(router);
     new OperatorApi(vertx.eventBus(), identity, flags, stream).mount(router);
