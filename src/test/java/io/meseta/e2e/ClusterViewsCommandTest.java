@@ -2,14 +2,8 @@ package io.meseta.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meseta.cli.MesetaCommand;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code meseta agents|frameworks|tasks|roles|state} against a real cluster with one framework
@@ -48,30 +41,13 @@ class ClusterViewsCommandTest {
     cluster.close();
   }
 
-  record Run(int exitCode, String out, String err) {
-    List<String> lines() {
-      return out.lines().toList();
-    }
-  }
-
-  private Run meseta(String... args) {
-    PrintStream originalOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      CommandLine cli = MesetaCommand.commandLine();
-      cli.setErr(new PrintWriter(err, true));
-      int code = cli.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(originalOut);
-    }
+  private static CliRun meseta(String... args) {
+    return CliRun.capturingSystemOut(args);
   }
 
   @Test
   void agentsAreATableWithAlignedColumnsAndTheirTasks() {
-    Run run = meseta("agents", "--master", cluster.masterAddress());
+    CliRun run = meseta("agents", "--master", cluster.masterAddress());
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<String> lines = run.lines();
     assertThat(lines).hasSize(3);
@@ -88,23 +64,23 @@ class ClusterViewsCommandTest {
 
   @Test
   void frameworksTasksRolesAndStateAreTables() {
-    Run frameworks = meseta("frameworks", "--master", cluster.masterAddress());
+    CliRun frameworks = meseta("frameworks", "--master", cluster.masterAddress());
     assertThat(frameworks.exitCode()).as(frameworks.err()).isZero();
     assertThat(frameworks.lines().get(0)).startsWith("ID").contains("NAME", "ROLE", "TASKS");
     assertThat(frameworks.lines()).hasSize(2);
     assertThat(frameworks.lines().get(1)).contains("viewed", "true");
 
-    Run tasks = meseta("tasks", "--master", cluster.masterAddress());
+    CliRun tasks = meseta("tasks", "--master", cluster.masterAddress());
     assertThat(tasks.exitCode()).as(tasks.err()).isZero();
     assertThat(tasks.lines().get(0)).startsWith("ID").contains("STATE", "AGENT");
     assertThat(tasks.lines().get(1)).startsWith("sleeper").contains("RUNNING");
 
-    Run roles = meseta("roles", "--master", cluster.masterAddress());
+    CliRun roles = meseta("roles", "--master", cluster.masterAddress());
     assertThat(roles.exitCode()).as(roles.err()).isZero();
     assertThat(roles.lines().get(0)).startsWith("NAME").contains("WEIGHT", "FRAMEWORKS");
     assertThat(roles.lines()).anySatisfy(line -> assertThat(line).startsWith("*"));
 
-    Run state = meseta("state", "--master", cluster.masterAddress());
+    CliRun state = meseta("state", "--master", cluster.masterAddress());
     assertThat(state.exitCode()).as(state.err()).isZero();
     assertThat(state.out()).contains("2 active, 0 unreachable", "1 registered", "1 running",
         "0.1/4 used");
@@ -112,11 +88,11 @@ class ClusterViewsCommandTest {
 
   @Test
   void jsonIsTheMastersOwn() {
-    Run run = meseta("agents", "--master", cluster.masterAddress(), "--json");
+    CliRun run = meseta("agents", "--master", cluster.masterAddress(), "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(new JsonObject(run.out()).getJsonArray("slaves")).hasSize(2);
 
-    Run state = meseta("state", "--json", "--master", cluster.masterAddress());
+    CliRun state = meseta("state", "--json", "--master", cluster.masterAddress());
     assertThat(new JsonObject(state.out()).getInteger("activated_slaves")).isEqualTo(2);
   }
 
@@ -126,7 +102,7 @@ class ClusterViewsCommandTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    Run run = meseta("tasks", "--master", "127.0.0.1:" + closedPort);
+    CliRun run = meseta("tasks", "--master", "127.0.0.1:" + closedPort);
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(run.err()).contains("cannot reach the master at 127.0.0.1:" + closedPort);
     assertThat(run.out()).isEmpty();
@@ -134,15 +110,15 @@ class ClusterViewsCommandTest {
 
   @Test
   void badFlagsExitTwoAndSayWhatToFix() {
-    Run address = meseta("agents", "--master", "localhost");
+    CliRun address = meseta("agents", "--master", "localhost");
     assertThat(address.exitCode()).isEqualTo(2);
     assertThat(address.err()).contains("--master must be HOST:PORT");
 
-    Run unknown = meseta("frameworks", "--master", cluster.masterAddress(), "--colour");
+    CliRun unknown = meseta("frameworks", "--master", cluster.masterAddress(), "--colour");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("--colour");
 
-    Run limit = meseta("tasks", "--master", cluster.masterAddress(), "--limit", "0");
+    CliRun limit = meseta("tasks", "--master", cluster.masterAddress(), "--limit", "0");
     assertThat(limit.exitCode()).isEqualTo(2);
     assertThat(limit.err()).contains("--limit must be at least 1");
   }

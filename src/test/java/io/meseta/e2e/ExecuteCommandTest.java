@@ -2,20 +2,13 @@ package io.meseta.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meseta.cli.MesetaCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code meseta execute} against a real cluster: its exit code says how the tasks ended. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,29 +27,16 @@ class ExecuteCommandTest {
     cluster.close();
   }
 
-  record Run(int exitCode, String out, String err) {}
-
-  private Run execute(String... args) {
-    PrintStream originalOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      CommandLine cli = MesetaCommand.commandLine();
-      cli.setErr(new PrintWriter(err, true));
-      String[] full = new String[args.length + 1];
-      full[0] = "execute";
-      System.arraycopy(args, 0, full, 1, args.length);
-      int code = cli.execute(full);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(originalOut);
-    }
+  private static CliRun execute(String... args) {
+    String[] full = new String[args.length + 1];
+    full[0] = "execute";
+    System.arraycopy(args, 0, full, 1, args.length);
+    return CliRun.capturingSystemOut(full);
   }
 
   @Test
   void exitsZeroWhenEveryTaskFinishes() {
-    Run run = execute("--master", cluster.masterAddress(), "--command", "true",
+    CliRun run = execute("--master", cluster.masterAddress(), "--command", "true",
         "--instances", "3", "--name", "ok");
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out()).contains("TASK_RUNNING").contains("TASK_FINISHED for task 'ok-2'");
@@ -64,7 +44,7 @@ class ExecuteCommandTest {
 
   @Test
   void aProgressBarCountsTasksByState() {
-    Run run = execute("--master", cluster.masterAddress(), "--command", "true",
+    CliRun run = execute("--master", cluster.masterAddress(), "--command", "true",
         "--instances", "4", "--name", "bar", "--progress");
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out()).contains("\r[").contains("] 4/4 finished")
@@ -73,7 +53,7 @@ class ExecuteCommandTest {
 
   @Test
   void exitsOneAndSaysWhyWhenATaskFails() {
-    Run run = execute("--master", cluster.masterAddress(), "--command", "exit 7",
+    CliRun run = execute("--master", cluster.masterAddress(), "--command", "exit 7",
         "--name", "bad");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("TASK_FAILED for task 'bad'").contains("status 7");
@@ -81,7 +61,7 @@ class ExecuteCommandTest {
 
   @Test
   void exitsTwoOnABadFlagAndNamesIt() {
-    Run run = execute("--master", cluster.masterAddress(), "--command", "true",
+    CliRun run = execute("--master", cluster.masterAddress(), "--command", "true",
         "--instances", "0");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--instances must be at least 1");
@@ -93,7 +73,7 @@ class ExecuteCommandTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    Run run = execute("--master", "127.0.0.1:" + closedPort, "--command", "true",
+    CliRun run = execute("--master", "127.0.0.1:" + closedPort, "--command", "true",
         "--timeout", "20s");
     assertThat(run.exitCode()).isEqualTo(3);
   }

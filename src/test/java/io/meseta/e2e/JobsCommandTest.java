@@ -2,12 +2,6 @@ package io.meseta.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meseta.cli.MesetaCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -17,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code meseta jobs ...} in-process against a real one-agent cluster. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,33 +31,20 @@ class JobsCommandTest {
     cluster.close();
   }
 
-  record Run(int exitCode, String out, String err) {}
-
-  private Run jobs(String... args) {
-    PrintStream originalOut = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      CommandLine cli = MesetaCommand.commandLine();
-      cli.setErr(new PrintWriter(err, true));
-      String[] full = new String[args.length + 2];
-      full[0] = "jobs";
-      full[1] = args[0];
-      full[2] = "--master=" + cluster.masterAddress();
-      System.arraycopy(args, 1, full, 3, args.length - 1);
-      int code = cli.execute(full);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(originalOut);
-    }
+  private CliRun jobs(String... args) {
+    String[] full = new String[args.length + 2];
+    full[0] = "jobs";
+    full[1] = args[0];
+    full[2] = "--master=" + cluster.masterAddress();
+    System.arraycopy(args, 1, full, 3, args.length - 1);
+    return CliRun.capturingSystemOut(full);
   }
 
   private String submit(String... args) {
     String[] full = new String[args.length + 1];
     full[0] = "submit";
     System.arraycopy(args, 0, full, 1, args.length);
-    Run run = jobs(full);
+    CliRun run = jobs(full);
     assertThat(run.exitCode()).as(run.err()).isZero();
     Matcher m = SUBMITTED.matcher(run.out());
     assertThat(m.find()).as(run.out()).isTrue();
@@ -77,13 +57,13 @@ class JobsCommandTest {
     Awaits.until(id + " finished", Duration.ofSeconds(20),
         () -> jobs("status", id).out().contains("FINISHED"));
 
-    Run status = jobs("status", id);
+    CliRun status = jobs("status", id);
     assertThat(status.out()).contains(id + " (greeter): FINISHED")
         .contains("task " + id + "-0: FINISHED");
-    Run list = jobs("list", "--state", "FINISHED");
+    CliRun list = jobs("list", "--state", "FINISHED");
     assertThat(list.exitCode()).isZero();
     assertThat(list.out()).contains("ID").contains(id).contains("greeter");
-    Run logs = jobs("logs", id);
+    CliRun logs = jobs("logs", id);
     assertThat(logs.exitCode()).as(logs.err()).isZero();
     assertThat(logs.out()).isEqualTo("hello from the job service\n");
   }
@@ -93,20 +73,20 @@ class JobsCommandTest {
     String id = submit("--name", "greedy", "--command", "true", "--resources", "cpus:8;mem:10");
     Awaits.until(id + " explained", Duration.ofSeconds(20),
         () -> jobs("why", id).out().contains("too few cpus"));
-    Run why = jobs("why", id);
+    CliRun why = jobs("why", id);
     assertThat(why.out()).contains(id + " (PENDING): no agent can take its task now")
         .contains("  - 1 agent has too few cpus in total (needs 8) [AGENT_TOO_SMALL]");
-    Run kill = jobs("kill", id);
+    CliRun kill = jobs("kill", id);
     assertThat(kill.exitCode()).isZero();
     assertThat(kill.out()).contains(id + ": KILLED");
   }
 
   @Test
   void refusalsPrintTheMastersMessageAndExitOne() {
-    Run bad = jobs("submit", "--command", "true", "--constraint", "rack LIKE r1");
+    CliRun bad = jobs("submit", "--command", "true", "--constraint", "rack LIKE r1");
     assertThat(bad.exitCode()).isEqualTo(1);
     assertThat(bad.err()).contains("unknown constraint operator 'LIKE'");
-    Run unknown = jobs("status", "job-424242");
+    CliRun unknown = jobs("status", "job-424242");
     assertThat(unknown.exitCode()).isEqualTo(1);
     assertThat(unknown.err()).contains("no job 'job-424242'");
   }

@@ -2,15 +2,11 @@ package io.meseta.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meseta.cli.MesetaCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code meseta logs}: a task's output through the master, followed until the task ends. */
 class LogsCommandTest {
@@ -39,14 +35,8 @@ class LogsCommandTest {
     }
   }
 
-  /** Exit code, stdout, stderr. */
   private static String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = MesetaCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    CliRun run = CliRun.capturingCommandOut(args);
+    return new String[] {Integer.toString(run.exitCode()), run.out(), run.err()};
   }
 }

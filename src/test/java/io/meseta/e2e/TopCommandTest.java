@@ -2,16 +2,12 @@ package io.meseta.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meseta.cli.MesetaCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code meseta top --once}: the cluster on one screen, with the numbers the master reports. */
 class TopCommandTest {
@@ -46,12 +42,7 @@ class TopCommandTest {
   }
 
   private static String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = MesetaCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    CliRun run = CliRun.capturingCommandOut(args);
+    return new String[] {Integer.toString(run.exitCode()), run.out(), run.err()};
   }
 }
