@@ -5,6 +5,7 @@ import { overview } from './overview.js';
 import { agents, frameworks } from './cluster.js';
 import { tasks, sandbox } from './tasks.js';
 import { jobs } from './jobs.js';
+import { sampleOn } from './utilisation.js';
 
 const VIEWS = { overview, agents, frameworks, tasks, jobs, sandbox };
 const REFRESH_DEBOUNCE_MS = 200;
@@ -67,6 +68,7 @@ function problem(text) {
 }
 
 function onEvent(event) {
+  sampleOn(event); // on every page, so the overview's plots have a history when shown
   if (event.type === 'HEARTBEAT') return;
   const view = VIEWS[current.name];
   // SUBSCRIBED follows a (re)connection: whatever happened while away is only in a fresh read

@@ -1,6 +1,7 @@
 // Agents and frameworks, as /master/slaves, /master/state-summary and /master/frameworks list them.
 import { getJson } from './api.js';
 import { h, number, pageOf, stateBadge, table, time } from './dom.js';
+import { readStateSummary } from './utilisation.js';
 
 const PAGE_SIZE = 20;
 
@@ -15,8 +16,7 @@ export const agents = {
   title: 'Agents',
   affectedBy: isAgentEvent,
   async render({ page, setPage }) {
-    const [slaves, summary] = await Promise.all([
-      getJson('/master/slaves'), getJson('/master/state-summary')]);
+    const [slaves, summary] = await Promise.all([getJson('/master/slaves'), readStateSummary()]);
     const counts = new Map(summary.slaves.map(s => [s.id, s]));
     const running = id => ['TASK_STAGING', 'TASK_STARTING', 'TASK_RUNNING', 'TASK_KILLING']
       .reduce((sum, state) => sum + (counts.get(id)?.[state] ?? 0), 0);

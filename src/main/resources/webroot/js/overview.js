@@ -1,7 +1,7 @@
-// Overview: cluster totals per resource, tasks and agents by state, and the sharing metrics
-// (fragmentation, preemption) of /master/state-summary.
-import { getJson } from './api.js';
+// Overview: cluster totals per resource, utilisation over time, tasks and agents by state, and
+// the sharing metrics (fragmentation, preemption) of /master/state-summary.
 import { h, number, table } from './dom.js';
+import { readStateSummary, utilisationPlots } from './utilisation.js';
 
 const RESOURCES = [['cpus', ''], ['mem', ' MB'], ['disk', ' MB'], ['gpus', '']];
 
@@ -9,13 +9,15 @@ export const overview = {
   title: 'Overview',
   affectedBy: () => true,
   async render() {
-    const summary = await getJson('/master/state-summary');
+    const summary = await readStateSummary();
     const sharing = summary.sharing || {};
     return h('div', {},
       h('h2', {}, 'Resources'),
       h('div', { class: 'cards', id: 'resources' }, RESOURCES
         .filter(([name]) => name !== 'gpus' || (sharing.total?.gpus ?? 0) > 0)
         .map(([name, unit]) => resourceCard(name, unit, sharing))),
+      h('h2', {}, 'Utilisation over the last 10 minutes'),
+      utilisationPlots(),
       h('h2', {}, 'Tasks by state'),
       countCards('tasks-by-state', tasksByState(summary.slaves)),
       h('h2', {}, 'Agents and frameworks'),

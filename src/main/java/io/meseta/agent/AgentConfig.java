@@ -24,6 +24,10 @@ import java.util.Objects;
  * @param registrationTimeout how long to wait for REGISTERED before trying again
  * @param killGracePeriod SIGTERM → SIGKILL delay when neither the kill nor the task says
  * @param executor how custom executors are supervised
+ * @param masterAuthorization the {@code Authorization} header the agent presents to a master
+ *     that authenticates agents ({@code --credential}); null presents none
+ * @param recover what to do at start-up with the checkpoint of an earlier agent life in the
+ *     same work dir
  */
 public record AgentConfig(
     List<String> masters,
@@ -39,7 +43,17 @@ public record AgentConfig(
     Duration reconnectBackoffMax,
     Duration registrationTimeout,
     Duration killGracePeriod,
-    ExecutorTimeouts executor) {
+    ExecutorTimeouts executor,
+    String masterAuthorization,
+    Recover recover) {
+
+  /** Mesos' {@code --recover}: what a restarted agent does with what it left running. */
+  public enum Recover {
+    /** Re-adopt live tasks and executors and re-register with the old agent id (default). */
+    RECONNECT,
+    /** Kill what is left, forget the checkpoint, and register as a new agent. */
+    CLEANUP
+  }
 
   /**
    * Custom executors (Mesos agent flags in brackets).
@@ -81,6 +95,11 @@ public record AgentConfig(
           subscriptionBackoffMax);
     }
 
+    public ExecutorTimeouts withRecoveryTimeout(Duration value) {
+      return new ExecutorTimeouts(registrationTimeout, shutdownGracePeriod, heartbeatInterval,
+          value, subscriptionBackoffMax);
+    }
+
     public ExecutorTimeouts withHeartbeatInterval(Duration value) {
       return new ExecutorTimeouts(registrationTimeout, shutdownGracePeriod, value, recoveryTimeout,
           subscriptionBackoffMax);
@@ -112,6 +131,7 @@ public record AgentConfig(
     requirePositive(registrationTimeout, "registrationTimeout");
     requirePositive(killGracePeriod, "killGracePeriod");
     Objects.requireNonNull(executor, "executor");
+    Objects.requireNonNull(recover, "recover");
   }
 
   public static Builder builder(List<String> masters, Path workDir) {
@@ -141,6 +161,8 @@ public record AgentConfig(
     private Duration registrationTimeout = Duration.ofSeconds(30);
     private Duration killGracePeriod = Duration.ofSeconds(3);
     private ExecutorTimeouts executor = ExecutorTimeouts.DEFAULTS;
+    private Recover recover = Recover.RECONNECT;
+    private String masterAuthorization;
 
     private Builder(List<String> masters, Path workDir) {
       this.masters = masters;
@@ -199,6 +221,17 @@ public record AgentConfig(
       return this;
     }
 
+    /** @param headerValue e.g. {@code Basic <base64 of principal:secret>} */
+    public Builder masterAuthorization(String headerValue) {
+      this.masterAuthorization = headerValue;
+      return this;
+    }
+
+    public Builder recover(Recover value) {
+      this.recover = value;
+      return this;
+    }
+
     public AgentConfig build() {
       return new AgentConfig(
           masters,
@@ -214,7 +247,9 @@ public record AgentConfig(
           reconnectBackoffMax,
           registrationTimeout,
           killGracePeriod,
-          executor);
+          executor,
+          masterAuthorization,
+          recover);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.meseta.agent;
 
+import io.meseta.agent.checkpoint.AgentCheckpoint;
+import io.meseta.agent.checkpoint.CheckpointStore;
 import io.meseta.core.model.FrameworkId;
 import io.meseta.protocol.agent.AgentMessage;
 import io.meseta.protocol.agent.TaskStatusReport;
@@ -21,7 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A Meseta agent: serves its sandboxes and the executor API over HTTP, registers with a master over one WebSocket
  * (re-registering with its id and live tasks after every reconnect), runs the tasks the master
- * sends, and reports them reliably. Undeploying it kills every task it runs.
+ * sends, and reports them reliably. It checkpoints its id, tasks, executors and unacknowledged
+ * updates under {@code WORK/meta}; started again on the same work dir after a crash, it re-adopts
+ * what still runs, reports what died meanwhile, and re-registers with its old id
+ * ({@link AgentRecovery}). Undeploying it kills every task it runs.
  *
  * <pre>{@code
  * AgentVerticle agent = AgentVerticle.deploy(vertx,
@@ -37,10 +42,12 @@ public final class AgentVerticle extends VerticleBase {
   private volatile String resources;
   private String hostname;
   private HttpServer httpServer;
+  private CheckpointStore checkpoints;
   private StatusUpdateManager updates;
   private TaskSupervisor supervisor;
   private ExecutorSupervisor executors;
   private MasterConnection connection;
+  private final RecentlyEnded recentlyEnded = new RecentlyEnded();
 
   public AgentVerticle(AgentConfig config) {
     this.config = config;
@@ -88,22 +95,28 @@ public final class AgentVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Sandboxes sandboxes = new Sandboxes(config.workDir());
+    checkpoints = new CheckpointStore(vertx, config.workDir());
+    TaskLauncher[] launcher = new TaskLauncher[1];
     return vertx.executeBlocking(() -> {
-          // blocking: file system, maybe nvidia-smi, maybe a DNS lookup
+          // blocking: file system, /proc, maybe nvidia-smi, maybe a DNS lookup
           Files.createDirectories(sandboxes.root());
           resources = config.resources() != null ? config.resources() : ResourceDetector.detect(config.workDir());
           hostname = config.hostname() != null ? config.hostname() : localHostName();
-          return new TaskLauncher(sandboxes);
+          launcher[0] = new TaskLauncher(sandboxes);
+          return AgentRecovery.read(checkpoints, config.recover());
         })
-        .compose(launcher -> {
-          updates = new StatusUpdateManager(vertx, this::sendUpdate,
+        .compose(recovery -> {
+          agentId = recovery.agentId();
+          updates = new StatusUpdateManager(vertx, this::sendUpdate, checkpoints,
               config.statusRetryInitial(), config.statusRetryMax());
-          supervisor = new TaskSupervisor(vertx, context, launcher, updates::enqueue,
-              () -> agentId, config.killGracePeriod());
+          supervisor = new TaskSupervisor(vertx, context, launcher[0], checkpoints,
+              updates::enqueue, () -> agentId, config.killGracePeriod());
           ExecutorContext executorContext = new ExecutorContext(() -> agentId, hostname,
               config.bindHost(), () -> httpPort, config.executor());
-          executors = new ExecutorSupervisor(vertx, context, launcher, updates::enqueue,
-              message -> connection.send(message), executorContext, config.executor());
+          executors = new ExecutorSupervisor(vertx, context, launcher[0], updates::enqueue,
+              message -> connection.send(message), executorContext, config.executor(),
+              new ExecutorCheckpoints(checkpoints, () -> agentId));
+          recovery.apply(updates, supervisor, executors);
           Router router = Router.router(vertx);
           router.get("/health").handler(rc -> rc.response().end("OK"));
           new ExecutorHttpApi(executors).mount(router);
@@ -130,7 +143,9 @@ public final class AgentVerticle extends VerticleBase {
           if (updates != null) {
             updates.close();
           }
-          return httpServer == null ? Future.succeededFuture() : httpServer.close();
+          Future<Void> written = checkpoints == null ? Future.succeededFuture() : checkpoints.flush();
+          return written.eventually(() ->
+              httpServer == null ? Future.succeededFuture() : httpServer.close());
         });
   }
 
@@ -154,10 +169,22 @@ public final class AgentVerticle extends VerticleBase {
       if (agentId == null) {
         return new AgentMessage.Register(hostname, httpPort, resources, config.attributes());
       }
-      List<AgentMessage.RunningTask> live = new ArrayList<>(supervisor.liveTasks());
-      live.addAll(executors.liveTasks());
+      List<AgentMessage.RunningTask> live = new ArrayList<>();
+      List<AgentMessage.RunningTask> ended = new ArrayList<>();
+      // The master must not hear of a task's end twice: a task whose terminal update has not
+      // gone out yet is reported in the state the master last heard of, and the update follows.
+      for (List<AgentMessage.RunningTask> tasks : List.of(supervisor.liveTasks(), executors.liveTasks())) {
+        for (AgentMessage.RunningTask task : tasks) {
+          var state = updates.stateKnownToMaster(TaskKey.of(task.frameworkId(), task.taskId()),
+              task.state());
+          AgentMessage.RunningTask reported = new AgentMessage.RunningTask(task.frameworkId(),
+              task.taskId(), task.name(), task.resources(), state);
+          (state.isTerminal() ? ended : live).add(reported);
+        }
+      }
+      ended.addAll(recentlyEnded.list());
       return new AgentMessage.Reregister(agentId, hostname, httpPort, resources,
-          config.attributes(), live, executors.liveExecutors());
+          config.attributes(), live, executors.liveExecutors(), ended);
     }
 
     @Override
@@ -166,6 +193,7 @@ public final class AgentVerticle extends VerticleBase {
         LOG.warn("master renamed agent {} to {}; adopting the new id", agentId, registered.agentId());
       }
       agentId = registered.agentId();
+      checkpoints.write(checkpoints.agentFile(), new AgentCheckpoint(agentId));
       updates.online();
     }
 
@@ -200,6 +228,10 @@ public final class AgentVerticle extends VerticleBase {
       } else if (message instanceof AgentMessage.Acknowledge ack) {
         TaskKey key = TaskKey.of(ack.frameworkId(), ack.taskId());
         updates.acknowledge(key, ack.uuid()).ifPresent(acked -> {
+          if (acked.state().isTerminal()) {
+            recentlyEnded.add(new AgentMessage.RunningTask(ack.frameworkId(), ack.taskId(), "",
+                "", acked.state()));
+          }
           if (acked.state().isTerminal() && !updates.hasPending(key)) {
             supervisor.forget(key);
             executors.forget(key);

@@ -12,15 +12,16 @@ import java.util.Map;
 final class ExecutorInventory {
   private ExecutorInventory() {}
 
-  /** Executor tasks not yet ended; a task still waiting for its executor counts as staging. */
+  /**
+   * Executor tasks not yet forgotten, with their latest state; a task still waiting for its
+   * executor counts as staging.
+   */
   static List<RunningTask> liveTasks(Map<TaskKey, ExecutorRun> owners) {
     List<RunningTask> live = new ArrayList<>();
     owners.forEach((key, run) -> {
       ExecutorRun.ExecutorTask task = run.tasks.get(key);
-      if (!task.terminal) {
-        live.add(new RunningTask(task.spec.frameworkId(), task.spec.taskId(), task.spec.name(),
-            task.spec.resources(), task.state == null ? TaskState.TASK_STAGING : task.state));
-      }
+      live.add(new RunningTask(task.spec.frameworkId(), task.spec.taskId(), task.spec.name(),
+          task.spec.resources(), task.state == null ? TaskState.TASK_STAGING : task.state));
     });
     return live;
   }

@@ -9,6 +9,7 @@ import io.meseta.protocol.agent.TaskStatusReport;
 import io.meseta.protocol.json.MesosJsonException;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.ContainerID;
@@ -78,15 +79,21 @@ final class ExecutorProtos {
   /**
    * A held event as it goes out at subscription: launches of tasks that ended meanwhile (killed
    * before the executor subscribed) are left out, and so is a group left with no task.
+   *
+   * @param executorHas task ids the executor says it already has ({@code unacknowledged_tasks}
+   *     of its SUBSCRIBE): after an agent restart a launch may have reached it unrecorded
    */
-  static Optional<Event> withoutEnded(Event event, ExecutorRun run) {
+  static Optional<Event> withoutEnded(Event event, ExecutorRun run, Set<String> executorHas) {
     if (event.getType() == Event.Type.LAUNCH) {
-      return ended(run, event.getLaunch().getTask()) ? Optional.empty() : Optional.of(event);
+      TaskInfo task = event.getLaunch().getTask();
+      return ended(run, task) || executorHas.contains(task.getTaskId().getValue())
+          ? Optional.empty() : Optional.of(event);
     }
     if (event.getType() == Event.Type.LAUNCH_GROUP) {
       TaskGroupInfo.Builder group = TaskGroupInfo.newBuilder();
       event.getLaunchGroup().getTaskGroup().getTasksList().stream()
-          .filter(task -> !ended(run, task)).forEach(group::addTasks);
+          .filter(task -> !ended(run, task) && !executorHas.contains(task.getTaskId().getValue()))
+          .forEach(group::addTasks);
       return group.getTasksCount() == 0 ? Optional.empty() : Optional.of(ExecutorEvents.launchGroup(group.build()));
     }
     return Optional.of(event);

@@ -41,6 +41,8 @@ final class ExecutorRun {
   /** Why the agent ends an executor; decides what its unfinished tasks become. */
   enum Termination {
     REGISTRATION_TIMEOUT,
+    /** Re-adopted after an agent restart, it did not subscribe again within the recovery timeout. */
+    REREGISTRATION_TIMEOUT,
     SHUTDOWN,
     LAUNCH_FAILED
   }
@@ -61,7 +63,7 @@ final class ExecutorRun {
 
   final Key key;
   final ExecutorSpec spec;
-  final String containerId = UUID.randomUUID().toString();
+  final String containerId;
   final Map<TaskKey, ExecutorTask> tasks = new LinkedHashMap<>();
   /** Events held until the executor subscribes (LAUNCH, LAUNCH_GROUP, MESSAGE). */
   final List<Event> pending = new ArrayList<>();
@@ -69,6 +71,8 @@ final class ExecutorRun {
   Phase phase = Phase.LAUNCHING;
   Termination termination;
   TaskProcess process;
+  /** Set on the worker that starts the process, read on the context after it (happens-before). */
+  volatile io.meseta.agent.checkpoint.ProcessIdentity identity;
   ExecutorStream stream;
   boolean everSubscribed;
   long registrationTimer = -1;
@@ -76,8 +80,14 @@ final class ExecutorRun {
   long heartbeatTimer = -1;
 
   ExecutorRun(Key key, ExecutorSpec spec) {
+    this(key, spec, UUID.randomUUID().toString());
+  }
+
+  /** @param containerId kept across agent restarts: the executor's SUBSCRIBED names it again */
+  ExecutorRun(Key key, ExecutorSpec spec, String containerId) {
     this.key = key;
     this.spec = spec;
+    this.containerId = containerId;
   }
 
   boolean accepting() {

@@ -2,7 +2,6 @@ package io.meseta.agent;
 
 import io.meseta.core.model.FrameworkId;
 import io.meseta.core.model.Reason;
-import io.meseta.core.model.StatusSource;
 import io.meseta.core.model.TaskState;
 import io.meseta.protocol.agent.AgentMessage;
 import io.meseta.protocol.agent.AgentMessage.RunningExecutor;
@@ -19,7 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.TaskGroupInfo;
 import org.apache.mesos.v1.Protos.TaskStatus;
@@ -40,21 +42,25 @@ final class ExecutorSupervisor {
   private final Vertx vertx;
   private final Context context;
   private final TaskLauncher launcher;
-  private final Consumer<TaskStatusReport> updates;
+  /** Each update with the state the task had before it (what the master knew). */
   private final Consumer<AgentMessage.ToMaster> toMaster;
   private final ExecutorContext agent;
   private final AgentConfig.ExecutorTimeouts timeouts;
   private final Map<ExecutorRun.Key, ExecutorRun> runs = new LinkedHashMap<>();
   /** Every executor task until its terminal update is acknowledged. */
   private final Map<TaskKey, ExecutorRun> owners = new LinkedHashMap<>();
+  private final ExecutorCheckpoints checkpoints;
+  private final ExecutorTaskStatuses statuses;
 
   ExecutorSupervisor(Vertx vertx, Context context, TaskLauncher launcher,
-      Consumer<TaskStatusReport> updates, Consumer<AgentMessage.ToMaster> toMaster,
-      ExecutorContext agent, AgentConfig.ExecutorTimeouts timeouts) {
+      BiConsumer<TaskStatusReport, TaskState> updates, Consumer<AgentMessage.ToMaster> toMaster,
+      ExecutorContext agent, AgentConfig.ExecutorTimeouts timeouts,
+      ExecutorCheckpoints checkpoints) {
+    this.checkpoints = checkpoints;
+    this.statuses = new ExecutorTaskStatuses(updates, checkpoints, agent, timeouts);
     this.vertx = vertx;
     this.context = context;
     this.launcher = launcher;
-    this.updates = updates;
     this.toMaster = toMaster;
     this.agent = agent;
     this.timeouts = timeouts;
@@ -101,7 +107,8 @@ final class ExecutorSupervisor {
       added.add(task);
     }
     if (!run.accepting()) {
-      added.forEach(task -> end(run, task, TaskState.TASK_LOST, Reason.REASON_EXECUTOR_TERMINATED,
+      added.forEach(task -> statuses.end(run, task, TaskState.TASK_LOST,
+          Reason.REASON_EXECUTOR_TERMINATED,
           "Executor " + executorKey + " is shutting down; launch the task again once it has ended"));
       return;
     }
@@ -113,13 +120,18 @@ final class ExecutorSupervisor {
       run.deliver(ExecutorEvents.launch(ExecutorProtos.taskInfo(specs.get(0), agent.agentId())));
     }
     added.forEach(task -> task.delivered = run.phase == ExecutorRun.Phase.SUBSCRIBED);
+    checkpoints.write(run);
   }
 
   private ExecutorRun start(ExecutorRun.Key key, ExecutorSpec spec) {
     ExecutorRun run = new ExecutorRun(key, spec);
     runs.put(key, run);
     Map<String, String> env = agent.environment(run);
-    vertx.executeBlocking(() -> launcher.launchExecutor(key.frameworkId().value(), spec, env), false)
+    vertx.executeBlocking(() -> {
+          TaskProcess process = launcher.launchExecutor(key.frameworkId().value(), spec, env);
+          run.identity = io.meseta.agent.checkpoint.ProcessIdentity.of(process.pid()).orElse(null);
+          return process;
+        }, false)
         .onComplete(result -> {
           if (result.failed()) {
             LOG.warn("executor {} could not start: {}", key, result.cause().getMessage());
@@ -136,6 +148,7 @@ final class ExecutorSupervisor {
     run.process = process;
     LOG.info("executor {} started as pid {} in {}", run.key, process.pid(), process.sandbox());
     process.onExit().whenComplete((p, error) -> context.runOnContext(v -> exited(run)));
+    checkpoints.write(run);
     if (run.phase == ExecutorRun.Phase.TERMINATING) {
       destroy(run); // shut down while it was starting
       return;
@@ -143,6 +156,32 @@ final class ExecutorSupervisor {
     run.phase = ExecutorRun.Phase.REGISTERING;
     awaitSubscription(run, timeouts.registrationTimeout().toMillis(),
         ExecutorRun.Termination.REGISTRATION_TIMEOUT);
+  }
+
+  /**
+   * Takes back an executor of an earlier agent life (see {@link ExecutorCheckpoints#recover}).
+   *
+   * @param live its process if it still runs (same pid and start time), else null
+   */
+  void recover(io.meseta.agent.checkpoint.ExecutorCheckpoint checkpoint, ProcessHandle live) {
+    ExecutorRun run = checkpoints.recover(checkpoint);
+    run.tasks.keySet().forEach(key -> owners.put(key, run));
+    if (live == null) {
+      run.phase = ExecutorRun.Phase.TERMINATED;
+      statuses.endUnfinished(run, "Executor " + run.key + " exited while the agent was down");
+      checkpoints.delete(run);
+      run.ended.tryComplete();
+      return;
+    }
+    runs.put(run.key, run);
+    run.process = TaskProcess.adopted(live, checkpoint.process(),
+        () -> TaskProcess.UNKNOWN_EXIT_STATUS, java.nio.file.Path.of(checkpoint.sandbox()));
+    run.process.onExit().whenComplete((p, error) -> context.runOnContext(v -> exited(run)));
+    run.phase = ExecutorRun.Phase.REGISTERING;
+    LOG.info("executor {} re-adopted (pid {}); it has {} to subscribe again", run.key, live.pid(),
+        timeouts.recoveryTimeout());
+    awaitSubscription(run, timeouts.recoveryTimeout().toMillis(),
+        ExecutorRun.Termination.REREGISTRATION_TIMEOUT);
   }
 
   private void awaitSubscription(ExecutorRun run, long millis, ExecutorRun.Termination onTimeout) {
@@ -161,8 +200,9 @@ final class ExecutorSupervisor {
   private void exited(ExecutorRun run) {
     TaskProcess process = run.process;
     int status = process.exitValue();
-    blocking(process::killLeftovers).onComplete(v ->
-        terminated(run, status, "Executor terminated with exit status " + status));
+    blocking(process::killLeftovers).onComplete(v -> terminated(run, status, process.isAdopted()
+        ? "Executor terminated (re-adopted after an agent restart, its exit status is unknown)"
+        : "Executor terminated with exit status " + status));
   }
 
   /** The executor is gone: its unfinished tasks end, the master learns its resources are free. */
@@ -176,19 +216,8 @@ final class ExecutorSupervisor {
       run.stream = null;
     }
     runs.remove(run.key, run);
-    TaskState state = run.termination == ExecutorRun.Termination.SHUTDOWN
-        ? TaskState.TASK_KILLED : TaskState.TASK_FAILED;
-    Reason reason = run.termination == null ? Reason.REASON_EXECUTOR_TERMINATED
-        : switch (run.termination) {
-          case REGISTRATION_TIMEOUT -> Reason.REASON_EXECUTOR_REGISTRATION_TIMEOUT;
-          case LAUNCH_FAILED -> Reason.REASON_CONTAINER_LAUNCH_FAILED;
-          case SHUTDOWN -> Reason.REASON_EXECUTOR_TERMINATED;
-        };
-    String why = run.termination == ExecutorRun.Termination.REGISTRATION_TIMEOUT
-        ? "Executor did not subscribe within " + timeouts.registrationTimeout().toMillis() + " ms"
-        : message;
-    run.tasks.values().stream().filter(task -> !task.terminal).toList()
-        .forEach(task -> end(run, task, state, reason, why));
+    checkpoints.delete(run);
+    String why = statuses.endUnfinished(run, message);
     LOG.info("executor {} ended: {}", run.key, why);
     toMaster.accept(new AgentMessage.ExecutorExited(run.key.frameworkId().value(),
         run.key.executorId(), status, why));
@@ -208,10 +237,13 @@ final class ExecutorSupervisor {
     run.everSubscribed = true;
     stream.send(ExecutorEvents.subscribed(ExecutorProtos.executorInfo(run),
         ExecutorProtos.frameworkInfo(run), agent.agentInfo(), ExecutorProtos.containerId(run)));
-    run.pending.stream().map(event -> ExecutorProtos.withoutEnded(event, run))
+    Set<String> executorHas = subscribe.getUnacknowledgedTasksList().stream()
+        .map(task -> task.getTaskId().getValue()).collect(Collectors.toSet());
+    run.pending.stream().map(event -> ExecutorProtos.withoutEnded(event, run, executorHas))
         .flatMap(Optional::stream).forEach(stream::send);
     run.pending.clear();
     run.tasks.values().forEach(task -> task.delivered = true);
+    checkpoints.write(run);
     subscribe.getUnacknowledgedUpdatesList().forEach(update -> update(run, update.getStatus()));
     cancel(run.heartbeatTimer);
     run.heartbeatTimer = vertx.setPeriodic(timeouts.heartbeatInterval().toMillis(),
@@ -246,32 +278,7 @@ final class ExecutorSupervisor {
    * @return the problem that makes the update invalid (the call is answered 400), else empty
    */
   Optional<String> update(ExecutorRun run, TaskStatus status) {
-    if (status.getUuid().size() != 16) {
-      return Optional.of("UPDATE 'status.uuid' must be a 16-byte UUID (base64 in JSON), got "
-          + status.getUuid().size() + " bytes");
-    }
-    if (status.getState() == org.apache.mesos.v1.Protos.TaskState.TASK_STAGING) {
-      return Optional.of("UPDATE with state TASK_STAGING is not allowed: report TASK_STARTING,"
-          + " TASK_RUNNING or a terminal state");
-    }
-    TaskKey key = TaskKey.of(run.key.frameworkId().value(), status.getTaskId().getValue());
-    ExecutorRun.ExecutorTask task = run.tasks.get(key);
-    if (task == null) {
-      return Optional.of("Task " + status.getTaskId().getValue() + " is not a task of executor "
-          + run.key.executorId() + " (it was not launched into it, or it ended and was"
-          + " acknowledged)");
-    }
-    String uuid = Base64.getEncoder().encodeToString(status.getUuid().toByteArray());
-    if (task.uuids.add(uuid) && !task.terminal) {
-      TaskState state = TaskState.valueOf(status.getState().name());
-      task.state = state;
-      task.terminal = state.isTerminal();
-      updates.accept(ExecutorProtos.report(run, status, uuid, agent.agentId()));
-    } else if (task.terminal) {
-      LOG.debug("update {} of {} after its terminal update: acknowledged, not forwarded", uuid, key);
-    }
-    run.deliver(ExecutorEvents.acknowledged(status.getTaskId().getValue(), status.getUuid().toByteArray()));
-    return Optional.empty();
+    return statuses.update(run, status);
   }
 
   void messageFromExecutor(ExecutorRun run, byte[] data) {
@@ -299,7 +306,7 @@ final class ExecutorSupervisor {
       return;
     }
     if (!task.delivered) {
-      end(run, task, TaskState.TASK_KILLED, Reason.REASON_TASK_KILLED_DURING_LAUNCH,
+      statuses.end(run, task, TaskState.TASK_KILLED, Reason.REASON_TASK_KILLED_DURING_LAUNCH,
           "Task killed before its executor subscribed");
     } else if (run.accepting()) {
       run.deliver(ExecutorEvents.kill(key.taskId().value(),
@@ -358,6 +365,9 @@ final class ExecutorSupervisor {
     if (run != null && run.tasks.get(key).terminal) {
       owners.remove(key);
       run.tasks.remove(key);
+      if (run.phase != ExecutorRun.Phase.TERMINATED) {
+        checkpoints.write(run);
+      }
     }
   }
 
@@ -371,16 +381,6 @@ final class ExecutorSupervisor {
 
   Map<ExecutorRun.Key, Long> executorPids() {
     return ExecutorInventory.pids(runs);
-  }
-
-  private void end(ExecutorRun run, ExecutorRun.ExecutorTask task, TaskState state, Reason reason,
-      String message) {
-    task.state = state;
-    task.terminal = true;
-    LOG.info("task {} of executor {} ended {}: {}", task.spec.taskId(), run.key, state, message);
-    updates.accept(StatusReports.ofExecutorTask(TaskKey.of(task.spec.frameworkId(),
-        task.spec.taskId()), agent.agentId(), state, StatusSource.SOURCE_AGENT, reason, message,
-        run.key.executorId()));
   }
 
   private long shutdownGrace(ExecutorRun run) {

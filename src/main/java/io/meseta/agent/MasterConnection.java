@@ -106,6 +106,9 @@ final class MasterConnection {
     current = master;
     WebSocketConnectOptions options =
         new WebSocketConnectOptions().setHost(master.host()).setPort(master.port()).setURI(PATH);
+    if (config.masterAuthorization() != null) {
+      options.putHeader("Authorization", config.masterAuthorization());
+    }
     client.connect(options).onComplete(result -> {
       if (attempt != generation || stopped) {
         if (result.succeeded()) {
@@ -114,7 +117,14 @@ final class MasterConnection {
         return;
       }
       if (result.failed()) {
-        LOG.warn("cannot connect to master {}: {}", master, result.cause().getMessage());
+        if (result.cause() instanceof io.vertx.core.http.UpgradeRejectedException rejected
+            && rejected.getStatus() == 401) {
+          LOG.error("master {} requires agents to authenticate and refused this agent (401):"
+              + " give --credential FILE, or --principal with --secret-file, naming a principal"
+              + " of the master's --credentials", master);
+        } else {
+          LOG.warn("cannot connect to master {}: {}", master, result.cause().getMessage());
+        }
         scheduleReconnect();
         return;
       }

@@ -40,9 +40,24 @@ final class TaskLauncher {
    * @throws IOException the sandbox cannot be created or the process cannot start
    */
   TaskProcess launch(TaskSpec spec, String agentId) throws IOException {
+    return launch(spec, agentId, null);
+  }
+
+  /**
+   * @param exitStatusFile where a small shell wrapper writes the command's exit status when it
+   *     ends (an agent that restarted meanwhile is no longer its parent and learns it only
+   *     there); null = no wrapper
+   * @throws IllegalArgumentException the spec cannot run (bad ids, empty command)
+   * @throws IOException the sandbox cannot be created or the process cannot start
+   */
+  TaskProcess launch(TaskSpec spec, String agentId, Path exitStatusFile) throws IOException {
     Objects.requireNonNull(spec.command(), "task has no command");
     Path sandbox = sandboxes.sandboxOf(spec.frameworkId(), spec.taskId());
-    return start(spec.command(), sandbox, baseEnvironment(spec, sandbox, agentId));
+    List<String> line = commandLine(spec.command());
+    if (exitStatusFile != null) {
+      line = withExitStatusFile(line, exitStatusFile);
+    }
+    return start(line, spec.command(), sandbox, baseEnvironment(spec, sandbox, agentId));
   }
 
   /**
@@ -62,14 +77,14 @@ final class TaskLauncher {
     env.put("MESOS_SANDBOX", sandbox.toString());
     env.put("MESOS_DIRECTORY", sandbox.toString());
     env.putAll(mesosEnvironment);
-    return start(spec.command(), sandbox, env);
+    return start(commandLine(spec.command()), spec.command(), sandbox, env);
   }
 
-  private TaskProcess start(CommandSpec command, Path sandbox, Map<String, String> base)
-      throws IOException {
+  private TaskProcess start(List<String> line, CommandSpec command, Path sandbox,
+      Map<String, String> base) throws IOException {
     Files.createDirectories(sandbox);
     ProcessBuilder builder =
-        new ProcessBuilder(commandLine(command))
+        new ProcessBuilder(line)
             .directory(sandbox.toFile())
             .redirectInput(new File("/dev/null"))
             .redirectOutput(ProcessBuilder.Redirect.appendTo(sandbox.resolve("stdout").toFile()))
@@ -100,6 +115,22 @@ final class TaskLauncher {
       line.addAll(arguments.isEmpty() ? List.of() : arguments.subList(1, arguments.size()));
     }
     return line;
+  }
+
+  /**
+   * {@code setsid -w /bin/sh -c WRAPPER ...}: the wrapper (the group leader, so the task's main
+   * process) runs the command as its child and writes its status to the file. Its TERM trap only
+   * defers the signal: the command gets the group's SIGTERM itself and ends as it likes, and the
+   * wrapper ends with its status (a trap set to a command, unlike an ignored signal, is not
+   * inherited by the command).
+   */
+  static List<String> withExitStatusFile(List<String> line, Path exitStatusFile) {
+    List<String> wrapped = new ArrayList<>(line.subList(0, 2)); // setsid -w
+    wrapped.addAll(List.of("/bin/sh", "-c",
+        "f=$1; shift; trap : TERM INT; \"$@\"; s=$?; echo $s > \"$f\"; exit $s",
+        "meseta-task", exitStatusFile.toString()));
+    wrapped.addAll(line.subList(2, line.size()));
+    return wrapped;
   }
 
   static Map<String, String> baseEnvironment(TaskSpec spec, Path sandbox, String agentId) {

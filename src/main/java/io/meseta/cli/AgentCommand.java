@@ -36,6 +36,18 @@ final class AgentCommand implements Callable<Integer> {
   @Option(names = "--config", description = "settings file (default conf/meseta.yaml)")
   Path config;
 
+  @Option(names = "--recover", defaultValue = "reconnect",
+      converter = AgentOptions.RecoverConverter.class,
+      description = "after a restart on the same work dir: reconnect (re-adopt the tasks and"
+          + " executors still running, re-register with the old agent id) or cleanup (kill them,"
+          + " register as a new agent); default ${DEFAULT-VALUE}")
+  AgentConfig.Recover recover;
+
+  @Option(names = "--credential", description = "Mesos credential file presented to a master"
+      + " that authenticates agents: {\"principal\":\"...\",\"secret\":\"...\"}"
+      + " (or --principal with --secret-file)")
+  Path credential;
+
   @Override
   public Integer call() throws Exception {
     Settings s = Settings.load(config == null ? Path.of("conf", "meseta.yaml") : config,
@@ -49,6 +61,11 @@ final class AgentCommand implements Callable<Integer> {
         .statusRetry(s.duration("agent", "status_retry_initial", Duration.ofSeconds(10)),
             s.duration("agent", "status_retry_max", Duration.ofMinutes(10)))
         .killGracePeriod(s.duration("agent", "kill_grace_period", Duration.ofSeconds(3)))
+        .recover(recover)
+        .masterAuthorization((credential != null
+            ? java.util.Optional.of(io.meseta.client.Credential.fromFile(credential))
+            : ClientAuth.credential())
+            .map(io.meseta.client.Credential::basicAuthorization).orElse(null))
         .build();
     Vertx vertx = Vertx.vertx();
     Lifecycle.closeOnShutdown(vertx);

@@ -65,12 +65,15 @@ final class ExecuteCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--cpus and --mem must be positive numbers");
     }
     Duration limit = Settings.parseDuration("--timeout", timeout);
-    FrameworkInfo info = FrameworkInfo.newBuilder()
+    java.util.Optional<io.meseta.client.Credential> credential = ClientAuth.credential();
+    FrameworkInfo.Builder framework = FrameworkInfo.newBuilder()
         .setUser(System.getProperty("user.name", "nobody"))
         .setName(name)
         .setRole(role)
-        .setFailoverTimeout(0)
-        .build();
+        .setFailoverTimeout(0);
+    // An authenticating master accepts a framework only under the principal it authenticated.
+    credential.ifPresent(c -> framework.setPrincipal(c.principal()));
+    FrameworkInfo info = framework.build();
     Vertx vertx = Vertx.vertx();
     try {
       Promise<Integer> outcome = Promise.promise();
@@ -78,7 +81,8 @@ final class ExecuteCommand implements Callable<Integer> {
           new ExecuteScheduler(name, command, cpus, mem, instances, System.out, outcome,
               showProgress());
       SchedulerDriver driver =
-          new SchedulerDriver(vertx, scheduler, info, masters, DriverOptions.defaults());
+          new SchedulerDriver(vertx, scheduler, info, masters, credential
+              .map(DriverOptions.defaults()::withCredential).orElse(DriverOptions.defaults()));
       driver.start().onFailure(e -> outcome.tryComplete(reportNotRun(e.getMessage())));
       int code;
       try {

@@ -32,6 +32,8 @@ final class MasterHttp {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   final String master;
+  /** Sent to the master only, never to the agents behind it. */
+  private final String authorization = ClientAuth.authorization();
 
   MasterHttp(String master) {
     if (master == null || !master.matches("[^:/\\s]+:\\d{1,5}")) {
@@ -43,16 +45,24 @@ final class MasterHttp {
 
   /** A call to the master: {@code path} starts with a slash and may carry a query. */
   JsonObject call(String method, String path, String body) throws Refused, Unreachable {
-    return send("http://" + master + path, method, body, "the master at " + master);
+    return send("http://" + master + path, method, body, "the master at " + master, authorization);
   }
 
   JsonObject send(String url, String method, String body, String who)
       throws Refused, Unreachable {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+    return send(url, method, body, who, null);
+  }
+
+  private JsonObject send(String url, String method, String body, String who,
+      String authorization) throws Refused, Unreachable {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
         .header("Content-Type", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body))
-        .build();
+            : HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    HttpRequest request = builder.build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -68,6 +78,10 @@ final class MasterHttp {
       json = new JsonObject(response.body());
     } catch (DecodeException | ClassCastException e) {
       String text = response.body().strip();
+      if (response.statusCode() == 401) {
+        throw new Refused(text + " (give --principal and --secret-file, or set"
+            + " MESETA_PRINCIPAL and MESETA_SECRET)");
+      }
       if (response.statusCode() >= 400) {
         throw new Refused(text.isEmpty() ? "HTTP " + response.statusCode() : text);
       }

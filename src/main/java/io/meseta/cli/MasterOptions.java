@@ -50,6 +50,10 @@ final class MasterOptions {
           + " (default: one per available processor)")
   Integer gatewayInstances;
 
+  /** --authenticate, --authenticate-agents, --credentials; sections security and limits. */
+  @picocli.CommandLine.Mixin
+  SecurityOptions security = new SecurityOptions();
+
   MasterConfig masterConfig(Settings s) {
     MasterConfig d = MasterConfig.defaults();
     AllocationSettings allocation = new AllocationSettings(
@@ -71,7 +75,8 @@ final class MasterOptions {
         s.duration("master", "agent_ping_interval", d.agentPingInterval()),
         s.integer("master", "max_missed_pings", d.maxMissedPings()),
         jobsConfig(s),
-        gatewayInstances != null ? gatewayInstances : s.integer("master", "gateway_instances", 0));
+        gatewayInstances != null ? gatewayInstances : s.integer("master", "gateway_instances", 0),
+        security.settings(s));
   }
 
   private PreemptionPolicy preemption(Settings s) {

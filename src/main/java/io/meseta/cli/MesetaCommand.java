@@ -13,6 +13,10 @@ public final class MesetaCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** --principal and --secret-file, inherited by every subcommand. */
+  @CommandLine.Mixin
+  ClientAuth clientAuth = new ClientAuth();
+
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
@@ -20,6 +24,7 @@ public final class MesetaCommand implements Runnable {
 
   /** The command line with Meseta's error handling: a bad value prints what to fix, exit 2. */
   public static CommandLine commandLine() {
+    ClientAuth.reset();
     CommandLine cli = new CommandLine(new MesetaCommand());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof IllegalArgumentException) {

@@ -14,13 +14,16 @@ import java.util.Objects;
  * @param heartbeatTimeout a connection with no event for this long, heartbeats included, is lost
  * @param startAttempts connection attempts (rotating through the masters) before {@code start()}
  *     fails
+ * @param authorization the {@code Authorization} header sent to a master that authenticates
+ *     ({@link #withCredential}, {@link #withBearerToken}); null sends none
  */
 public record DriverOptions(
     boolean autoAcknowledge,
     boolean reconnect,
     Duration maxBackoff,
     Duration heartbeatTimeout,
-    int startAttempts) {
+    int startAttempts,
+    String authorization) {
 
   /** Mesos' documented scheduler rule: no event for 5 heartbeat intervals (15 s) means lost. */
   public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(75);
@@ -44,6 +47,11 @@ public record DriverOptions(
     }
   }
 
+  public DriverOptions(boolean autoAcknowledge, boolean reconnect, Duration maxBackoff,
+      Duration heartbeatTimeout, int startAttempts) {
+    this(autoAcknowledge, reconnect, maxBackoff, heartbeatTimeout, startAttempts, null);
+  }
+
   public DriverOptions(
       boolean autoAcknowledge, boolean reconnect, Duration maxBackoff, Duration heartbeatTimeout) {
     this(autoAcknowledge, reconnect, maxBackoff, heartbeatTimeout, DEFAULT_START_ATTEMPTS);
@@ -54,22 +62,51 @@ public record DriverOptions(
   }
 
   public DriverOptions withHeartbeatTimeout(Duration timeout) {
-    return new DriverOptions(autoAcknowledge, reconnect, maxBackoff, timeout, startAttempts);
+    return new DriverOptions(autoAcknowledge, reconnect, maxBackoff, timeout, startAttempts,
+        authorization);
   }
 
   public DriverOptions withMaxBackoff(Duration backoff) {
-    return new DriverOptions(autoAcknowledge, reconnect, backoff, heartbeatTimeout, startAttempts);
+    return new DriverOptions(autoAcknowledge, reconnect, backoff, heartbeatTimeout, startAttempts,
+        authorization);
   }
 
   public DriverOptions withAutoAcknowledge(boolean enabled) {
-    return new DriverOptions(enabled, reconnect, maxBackoff, heartbeatTimeout, startAttempts);
+    return new DriverOptions(enabled, reconnect, maxBackoff, heartbeatTimeout, startAttempts,
+        authorization);
   }
 
   public DriverOptions withReconnect(boolean enabled) {
-    return new DriverOptions(autoAcknowledge, enabled, maxBackoff, heartbeatTimeout, startAttempts);
+    return new DriverOptions(autoAcknowledge, enabled, maxBackoff, heartbeatTimeout, startAttempts,
+        authorization);
   }
 
   public DriverOptions withStartAttempts(int attempts) {
-    return new DriverOptions(autoAcknowledge, reconnect, maxBackoff, heartbeatTimeout, attempts);
+    return new DriverOptions(autoAcknowledge, reconnect, maxBackoff, heartbeatTimeout, attempts,
+        authorization);
+  }
+
+  /** Authenticates with HTTP Basic as this principal. */
+  public DriverOptions withCredential(Credential credential) {
+    return withAuthorization(credential.basicAuthorization());
+  }
+
+  /** Sends this {@code Authorization} header value as it is (e.g. one built elsewhere). */
+  public DriverOptions withAuthorization(String headerValue) {
+    return new DriverOptions(autoAcknowledge, reconnect, maxBackoff, heartbeatTimeout,
+        startAttempts, headerValue);
+  }
+
+  /** Authenticates with a bearer token (a JWT naming the principal in {@code sub}). */
+  public DriverOptions withBearerToken(String token) {
+    return withAuthorization("Bearer " + token);
+  }
+
+  /** The record's text without the header, which carries a secret. */
+  @Override
+  public String toString() {
+    return "DriverOptions[autoAcknowledge=" + autoAcknowledge + ", reconnect=" + reconnect
+        + ", maxBackoff=" + maxBackoff + ", heartbeatTimeout=" + heartbeatTimeout
+        + ", startAttempts=" + startAttempts + ", authenticated=" + (authorization != null) + "]";
   }
 }

@@ -15,6 +15,19 @@ final class EventRouter {
   private final SchedulerDriver driver;
   private final Scheduler scheduler;
   private final boolean autoAcknowledge;
+  /**
+   * Uuids of the updates already handed to the scheduler and acknowledged, newest last. An
+   * acknowledgement can be lost with a failing master, and the agent then re-sends the update:
+   * it is acknowledged again but not handed over twice. Bounded, so memory stays flat.
+   */
+  private final java.util.Set<com.google.protobuf.ByteString> acknowledged =
+      java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(
+            java.util.Map.Entry<com.google.protobuf.ByteString, Boolean> eldest) {
+          return size() > 10_000;
+        }
+      });
 
   EventRouter(SchedulerDriver driver, Scheduler scheduler, boolean autoAcknowledge) {
     this.driver = driver;
@@ -51,9 +64,14 @@ final class EventRouter {
   }
 
   private void update(TaskStatus status) {
+    if (autoAcknowledge && status.hasUuid() && acknowledged.contains(status.getUuid())) {
+      driver.acknowledge(status);
+      return;
+    }
     boolean handled = callback("statusUpdate", () -> scheduler.statusUpdate(driver, status));
     // Acknowledge only what the framework has processed; otherwise the agent resends it.
     if (handled && autoAcknowledge && status.hasUuid()) {
+      acknowledged.add(status.getUuid());
       driver.acknowledge(status);
     }
   }

@@ -189,9 +189,17 @@ public final class SchedulerDriver {
         .setHost(master.host())
         .setPort(master.port())
         .setURI(PATH);
+    if (options.authorization() != null) {
+      connectOptions.putHeader("Authorization", options.authorization());
+    }
     client.connect(connectOptions).onComplete(result -> {
       if (result.failed()) {
-        onAttemptFailed("cannot connect to " + master + ": " + result.cause().getMessage());
+        onAttemptFailed("cannot connect to " + master + ": " + result.cause().getMessage()
+            + (result.cause() instanceof io.vertx.core.http.UpgradeRejectedException rejected
+                && rejected.getStatus() == 401
+                ? " (the master requires authentication: set DriverOptions.withCredential or"
+                    + " withBearerToken)"
+                : ""));
       } else if (state == State.STOPPED) {
         result.result().close();
       } else {

@@ -1,6 +1,9 @@
 package io.meseta.gateway;
 
 import io.meseta.core.model.AgentId;
+import io.meseta.gateway.security.InputLimits;
+import io.meseta.gateway.security.JsonDepth;
+import io.meseta.gateway.security.MesosIds;
 import io.meseta.master.bus.Addresses;
 import io.meseta.master.bus.Messages;
 import io.meseta.protocol.agent.AgentCodec;
@@ -15,21 +18,33 @@ final class AgentConnection {
   private final EventBus bus;
   private final String nodeId;
   private final ServerWebSocket socket;
+  private final InputLimits limits;
   private AgentId agent;
 
-  AgentConnection(EventBus bus, String nodeId, ServerWebSocket socket) {
+  AgentConnection(EventBus bus, String nodeId, ServerWebSocket socket, InputLimits limits) {
     this.bus = bus;
     this.nodeId = nodeId;
     this.socket = socket;
+    this.limits = limits;
   }
 
   void onText(String text) {
     AgentMessage message;
     try {
+      JsonDepth.problem(text, limits.maxJsonDepth()).ifPresent(problem -> {
+        throw new IllegalArgumentException(problem);
+      });
       message = AgentCodec.decode(text);
     } catch (IllegalArgumentException e) {
       send(new AgentMessage.Error(e.getMessage()));
       return;
+    }
+    if (message instanceof AgentMessage.Reregister reregister) {
+      var invalidId = MesosIds.problem("agent_id", reregister.agentId(), limits.maxIdLength());
+      if (invalidId.isPresent()) {
+        send(new AgentMessage.Error("REREGISTER rejected: " + invalidId.get()));
+        return;
+      }
     }
     if (message instanceof AgentMessage.Register register) {
       registered(bus.request(Addresses.AGENTS,
@@ -64,6 +79,11 @@ final class AgentConnection {
     if (!socket.isClosed()) {
       socket.writeTextMessage(AgentCodec.encode(message));
     }
+  }
+
+  /** Closes the socket; the agent reconnects and re-registers. */
+  void close() {
+    socket.close();
   }
 
   void onClosed() {

@@ -8,6 +8,9 @@ import io.meseta.gateway.scheduler.Leadership;
 import io.meseta.gateway.scheduler.Redirects;
 import io.meseta.gateway.scheduler.SchedulerCalls;
 import io.meseta.gateway.scheduler.WebSocketSchedulerConnection;
+import io.meseta.gateway.security.GatewayGuard;
+import io.meseta.gateway.security.InputLimits;
+import io.meseta.gateway.security.WebSocketLimits;
 import io.meseta.master.MasterConfig;
 import io.meseta.master.MasterIdentity;
 import io.meseta.master.bus.Addresses;
@@ -82,11 +85,23 @@ public final class GatewayVerticle extends VerticleBase {
         }
       }
     });
+    vertx.eventBus().consumer(Addresses.LEADER_CHANGED, message -> {
+      // The new leader knows these agents and frameworks from the state store, not their
+      // sockets: reconnecting is how each re-registers (with its tasks) or re-subscribes.
+      java.util.List.copyOf(agents.values()).forEach(AgentConnection::close);
+      schedulers.closeAll();
+    });
+    InputLimits limits = config.security().limits();
     schedulerCalls = new SchedulerCalls(vertx, connectionNodeId, config.heartbeatInterval(),
-        schedulers);
+        schedulers, limits);
     Router router = Router.router(vertx);
+    // First: authentication (when on) and the body limit guard every route behind.
+    router.route().handler(new GatewayGuard(vertx, config.security()));
     router.get("/api/v1/scheduler/ws").handler(ctx -> ctx.request().toWebSocket()
-        .onSuccess(socket -> WebSocketSchedulerConnection.serve(socket, schedulerCalls)));
+        .onSuccess(socket -> {
+          WebSocketLimits.closeOversized(socket, limits);
+          WebSocketSchedulerConnection.serve(socket, schedulerCalls, GatewayGuard.principal(ctx));
+        }));
     HttpSchedulerEndpoint mesosHttp = new HttpSchedulerEndpoint(schedulerCalls, leadership);
     router.route("/api/v1/scheduler").handler(mesosHttp);
     router.route("/master/api/v1/scheduler").handler(mesosHttp);
@@ -100,8 +115,10 @@ public final class GatewayVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.host())
         .setPort(listenPort)
-        .setMaxWebSocketFrameSize(16 * 1024 * 1024)
-        .setMaxWebSocketMessageSize(64 * 1024 * 1024));
+        .setMaxWebSocketFrameSize(limits.maxWebSocketFrameBytes())
+        .setMaxWebSocketMessageSize(limits.maxWebSocketMessageBytes())
+        .setIdleTimeout((int) limits.idleTimeout().toMillis())
+        .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS));
     return server.requestHandler(router).listen();
   }
 
@@ -126,7 +143,9 @@ public final class GatewayVerticle extends VerticleBase {
 
   private void agentSocket(RoutingContext ctx) {
     ctx.request().toWebSocket().onSuccess(socket -> {
-      AgentConnection connection = new AgentConnection(vertx.eventBus(), connectionNodeId, socket);
+      WebSocketLimits.closeOversized(socket, config.security().limits());
+      AgentConnection connection = new AgentConnection(vertx.eventBus(), connectionNodeId, socket,
+          config.security().limits());
       agents.put(connection.id, connection);
       socket.textMessageHandler(connection::onText);
       socket.closeHandler(v -> {

@@ -138,9 +138,12 @@ public final class JobServiceVerticle extends VerticleBase {
         .setUser(System.getProperty("user.name", "nobody"))
         .setRole(config.role())
         .setFailoverTimeout(FAILOVER_TIMEOUT_SECONDS)
+        // Authenticates as its own principal when the master requires it (harmless when not).
+        .setPrincipal(io.meseta.gateway.security.InternalCredential.JOBS_PRINCIPAL)
         .build();
     driver = new SchedulerDriver(vertx, new Callbacks(), info, List.of(masterAddress),
-        DriverOptions.defaults());
+        DriverOptions.defaults().withAuthorization(
+            io.meseta.gateway.security.InternalCredential.jobsAuthorization()));
     driver.start().onFailure(e -> {
       LOG.error("The job service could not subscribe to its master {}: {}; retrying in 2 s",
           masterAddress, e.getMessage());

@@ -1,6 +1,7 @@
 package io.meseta.master;
 
 import io.meseta.core.allocation.AllocationPolicy;
+import io.meseta.gateway.security.SecuritySettings;
 import io.meseta.jobs.JobsConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param jobs the built-in job service's settings
  * @param gatewayInstances gateway verticles sharing the port, each on its own event loop, so
  *     sockets and their JSON work spread over the cores; 0 = one per available processor
+ * @param security authentication (off by default) and input limits, enforced by the gateway
  */
 public record MasterConfig(
     String host,
@@ -25,7 +27,8 @@ public record MasterConfig(
     Duration agentPingInterval,
     int maxMissedPings,
     JobsConfig jobs,
-    int gatewayInstances) {
+    int gatewayInstances,
+    SecuritySettings security) {
 
   public MasterConfig {
     requirePositive(heartbeatInterval, "heartbeat interval");
@@ -43,6 +46,21 @@ public record MasterConfig(
     allocation = allocation == null ? AllocationSettings.defaults() : allocation;
     jobs = jobs == null ? JobsConfig.defaults() : jobs;
     gatewayInstances = gatewayInstances == 0 ? defaultGatewayInstances() : gatewayInstances;
+    security = security == null ? SecuritySettings.defaults() : security;
+    Duration idle = security.limits().idleTimeout();
+    if (idle.compareTo(heartbeatInterval) <= 0 || idle.compareTo(agentPingInterval) <= 0) {
+      throw new IllegalArgumentException("limits.idle_timeout (" + idle + ") must be longer than"
+          + " the heartbeat interval (" + heartbeatInterval + ") and the agent ping interval ("
+          + agentPingInterval + "), or quiet frameworks and agents would be cut off");
+    }
+  }
+
+  /** With no authentication and the default input limits. */
+  public MasterConfig(String host, int port, String advertisedHostname,
+      AllocationSettings allocation, Duration heartbeatInterval, Duration agentPingInterval,
+      int maxMissedPings, JobsConfig jobs, int gatewayInstances) {
+    this(host, port, advertisedHostname, allocation, heartbeatInterval, agentPingInterval,
+        maxMissedPings, jobs, gatewayInstances, null);
   }
 
   /** With one gateway instance per available processor. */
@@ -81,27 +99,27 @@ public record MasterConfig(
 
   public MasterConfig withPort(int newPort) {
     return new MasterConfig(host, newPort, advertisedHostname, allocation, heartbeatInterval,
-        agentPingInterval, maxMissedPings, jobs, gatewayInstances);
+        agentPingInterval, maxMissedPings, jobs, gatewayInstances, security);
   }
 
   public MasterConfig withHost(String newHost) {
     return new MasterConfig(newHost, port, advertisedHostname, allocation, heartbeatInterval,
-        agentPingInterval, maxMissedPings, jobs, gatewayInstances);
+        agentPingInterval, maxMissedPings, jobs, gatewayInstances, security);
   }
 
   public MasterConfig withAgentTimeouts(Duration pingInterval, int maxMissed) {
     return new MasterConfig(host, port, advertisedHostname, allocation, heartbeatInterval,
-        pingInterval, maxMissed, jobs, gatewayInstances);
+        pingInterval, maxMissed, jobs, gatewayInstances, security);
   }
 
   public MasterConfig withHeartbeatInterval(Duration interval) {
     return new MasterConfig(host, port, advertisedHostname, allocation, interval,
-        agentPingInterval, maxMissedPings, jobs, gatewayInstances);
+        agentPingInterval, maxMissedPings, jobs, gatewayInstances, security);
   }
 
   public MasterConfig withAllocation(AllocationSettings settings) {
     return new MasterConfig(host, port, advertisedHostname, settings, heartbeatInterval,
-        agentPingInterval, maxMissedPings, jobs, gatewayInstances);
+        agentPingInterval, maxMissedPings, jobs, gatewayInstances, security);
   }
 
   public MasterConfig withAllocationInterval(Duration interval) {
@@ -118,13 +136,18 @@ public record MasterConfig(
 
   public MasterConfig withJobs(JobsConfig newJobs) {
     return new MasterConfig(host, port, advertisedHostname, allocation, heartbeatInterval,
-        agentPingInterval, maxMissedPings, newJobs, gatewayInstances);
+        agentPingInterval, maxMissedPings, newJobs, gatewayInstances, security);
   }
 
   /** @param instances gateway verticles on this node; 0 = one per available processor */
   public MasterConfig withGatewayInstances(int instances) {
     return new MasterConfig(host, port, advertisedHostname, allocation, heartbeatInterval,
-        agentPingInterval, maxMissedPings, jobs, instances);
+        agentPingInterval, maxMissedPings, jobs, instances, security);
+  }
+
+  public MasterConfig withSecurity(SecuritySettings settings) {
+    return new MasterConfig(host, port, advertisedHostname, allocation, heartbeatInterval,
+        agentPingInterval, maxMissedPings, jobs, gatewayInstances, settings);
   }
 
   private static void requirePositive(Duration d, String what) {

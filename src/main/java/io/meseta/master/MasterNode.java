@@ -2,14 +2,10 @@ package io.meseta.master;
 
 import io.meseta.gateway.GatewayVerticle;
 import io.meseta.gateway.scheduler.Leadership;
-import io.meseta.jobs.JobServiceVerticle;
-import io.meseta.master.agents.AgentRegistryVerticle;
-import io.meseta.master.allocation.AllocatorVerticle;
 import io.meseta.master.bus.Messages;
-import io.meseta.master.frameworks.FrameworkSessionsVerticle;
+import io.meseta.master.state.LeaderTerm;
 import io.meseta.master.state.MemoryStateStore;
 import io.meseta.master.state.StateStore;
-import io.meseta.master.tasks.TaskTrackerVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A single-node master: the leader services and a gateway on one Vert.x instance. Each verticle
+ * A master node: a gateway, and while it leads, the leader services (see {@link LeaderServices}),
+ * on one Vert.x instance. A single node always leads. Each verticle
  * runs on its own event loop, so each core object is touched by one thread only. The gateway
  * runs as {@link MasterConfig#gatewayInstances} instances sharing the port, so the sockets and
  * their JSON work spread over the event loops.
@@ -28,6 +25,7 @@ public final class MasterNode {
   private final Vertx vertx;
   private final MasterIdentity identity;
   private final List<String> deployments = new ArrayList<>();
+  private LeaderServices leaderServices;
   /** Negative listen ports: one shared random port per node started in this JVM. */
   private static final AtomicInteger NEXT_SHARED_RANDOM_PORT = new AtomicInteger(-1);
   private int port;
@@ -51,26 +49,33 @@ public final class MasterNode {
    */
   public static Future<MasterNode> start(Vertx vertx, MasterConfig config, StateStore store,
       long leaderEpoch) {
-    MasterIdentity identity = MasterIdentity.create(
-        config.advertisedHostname(), config.port(), System.currentTimeMillis());
-    Messages.registerCodecs(vertx.eventBus());
-    MasterNode node = new MasterNode(vertx, identity);
-    return node.deploy(new FrameworkSessionsVerticle(identity, config))
-        .compose(v -> node.deploy(new AgentRegistryVerticle(identity, config)))
-        .compose(v -> node.deploy(new TaskTrackerVerticle()))
-        .compose(v -> node.deploy(new AllocatorVerticle(identity, config, store, leaderEpoch)))
-        .compose(v -> node.deployGateway(config))
-        .compose(v -> !config.jobs().enabled() ? Future.<Void>succeededFuture()
-            : node.deploy(new JobServiceVerticle(config.jobs(),
-                JobServiceVerticle.localMasterAddress(config, node.port))))
+    MasterNode node = create(vertx, config);
+    return node.deployGateway(config, Leadership.singleNode())
+        .compose(v -> node.lead(config, LeaderTerm.only(store, leaderEpoch)))
         .map(v -> node);
   }
 
-  private Future<Void> deploy(io.vertx.core.Deployable verticle) {
-    return vertx.deployVerticle(verticle).map(id -> {
-      deployments.add(id);
+  /** A node with its identity and codecs, serving nothing yet. */
+  static MasterNode create(Vertx vertx, MasterConfig config) {
+    MasterIdentity identity = MasterIdentity.create(
+        config.advertisedHostname(), config.port(), System.currentTimeMillis());
+    Messages.registerCodecs(vertx.eventBus());
+    return new MasterNode(vertx, identity);
+  }
+
+  /** Starts this node's term as leader: the leader-only services, loading the stored state. */
+  Future<Void> lead(MasterConfig config, LeaderTerm term) {
+    return LeaderServices.start(vertx, identity, config, term, port).map(services -> {
+      leaderServices = services;
       return null;
     });
+  }
+
+  /** Ends this node's term as leader; the gateway keeps serving as a follower. */
+  Future<Void> stepDown() {
+    LeaderServices services = leaderServices;
+    leaderServices = null;
+    return services == null ? Future.succeededFuture() : services.stop();
   }
 
   /**
@@ -80,13 +85,13 @@ public final class MasterNode {
    * the port the first one got fails with "Address already in use"), so a random port is asked
    * for with a negative number unique to this node, which Vert.x binds once and shares.
    */
-  private Future<Void> deployGateway(MasterConfig config) {
+  Future<Void> deployGateway(MasterConfig config, Leadership leadership) {
     int listenPort = config.port() != 0 ? config.port() : NEXT_SHARED_RANDOM_PORT.getAndDecrement();
     AtomicInteger operatorSubscribers = new AtomicInteger();
     AtomicInteger nextInstance = new AtomicInteger();
     List<GatewayVerticle> instances = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> {
-          GatewayVerticle gateway = new GatewayVerticle(identity, config, Leadership.singleNode(),
+          GatewayVerticle gateway = new GatewayVerticle(identity, config, leadership,
               nextInstance.getAndIncrement(), listenPort, operatorSubscribers);
           instances.add(gateway);
           return gateway;
@@ -114,6 +119,6 @@ public final class MasterNode {
       String id = deployments.get(i);
       chain = chain.compose(v -> vertx.undeploy(id));
     }
-    return chain;
+    return chain.compose(v -> stepDown());
   }
 }

@@ -97,7 +97,7 @@ class AgentTaskTest extends AgentTestSupport {
     startAgent();
     runShell("family", "sleep 600 & sleep 600 & wait");
     assertThat(master.nextUpdate().state()).isEqualTo(TaskState.TASK_RUNNING);
-    List<Long> family = familyOf(pidOf("family"), 3);
+    List<Long> family = familyOf(pidOf("family"), 4);
 
     master.send(new AgentMessage.KillTask(FRAMEWORK, "family", 0));
 
@@ -230,7 +230,7 @@ class AgentTaskTest extends AgentTestSupport {
     startAgent();
     runShell("left", "sleep 600 & sleep 600 & wait");
     assertThat(master.nextUpdate().state()).isEqualTo(TaskState.TASK_RUNNING);
-    List<Long> family = familyOf(pidOf("left"), 3);
+    List<Long> family = familyOf(pidOf("left"), 4);
 
     await(vertx.undeploy(agent.deploymentID()));
     agent = null;

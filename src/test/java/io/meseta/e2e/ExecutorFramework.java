@@ -46,8 +46,12 @@ final class ExecutorFramework implements Scheduler, AutoCloseable {
       pending = new ConcurrentLinkedQueue<>();
 
   ExecutorFramework(Vertx vertx, String master, String name) throws Exception {
-    driver = new SchedulerDriver(vertx, this,
-        FrameworkInfo.newBuilder().setUser("test").setName(name).build(), List.of(master),
+    this(vertx, master, FrameworkInfo.newBuilder().setUser("test").setName(name).build());
+  }
+
+  /** With this FrameworkInfo, e.g. one that checkpoints (its executors survive agent restarts). */
+  ExecutorFramework(Vertx vertx, String master, FrameworkInfo info) throws Exception {
+    driver = new SchedulerDriver(vertx, this, info, List.of(master),
         DriverOptions.defaults().withMaxBackoff(Duration.ofMillis(500)));
     TestCluster.await(driver.start());
   }

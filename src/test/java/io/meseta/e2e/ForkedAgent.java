@@ -16,19 +16,31 @@ final class ForkedAgent implements AutoCloseable {
   private final Path workDir;
 
   ForkedAgent(String master, Path workDir, String resources) throws IOException {
+    this(master, workDir, resources, 0);
+  }
+
+  /**
+   * @param port the agent's HTTP port; a fixed one lets a restarted agent (same work dir) be
+   *     found again by the executors of the one before
+   */
+  ForkedAgent(String master, Path workDir, String resources, int port, String... flags)
+      throws IOException {
     this.workDir = workDir;
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElse("java"),
+        "-Xshare:auto", "-XX:TieredStopAtLevel=1", // starts faster; a test agent does little
         "-cp", System.getProperty("java.class.path"),
         "io.meseta.Main", "agent",
         "--master", master,
-        "--port", "0",
+        "--port", Integer.toString(port),
         "--hostname", "127.0.0.1",
         "--work-dir", workDir.toString(),
         "--resources", resources));
+    command.addAll(List.of(flags));
     process = new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectOutput(workDir.resolveSibling(workDir.getFileName() + ".log").toFile())
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(
+            workDir.resolveSibling(workDir.getFileName() + ".log").toFile()))
         .start();
   }
 

@@ -40,8 +40,23 @@ final class TestFramework implements Scheduler, AutoCloseable {
   volatile int disconnects;
 
   TestFramework(Vertx vertx, String master, FrameworkInfo info) {
-    driver = new SchedulerDriver(vertx, this, info, List.of(master),
-        DriverOptions.defaults().withMaxBackoff(Duration.ofMillis(500)));
+    this(vertx, master, info, DriverOptions.defaults());
+  }
+
+  /** With these options (the backoff is shortened for tests), e.g. a credential. */
+  TestFramework(Vertx vertx, String master, FrameworkInfo info, DriverOptions options) {
+    this(vertx, List.of(master), info, options);
+  }
+
+  /** Connects to the first of {@code masters} that answers, and fails over along the list. */
+  TestFramework(Vertx vertx, List<String> masters, FrameworkInfo info) {
+    this(vertx, masters, info, DriverOptions.defaults());
+  }
+
+  private TestFramework(Vertx vertx, List<String> masters, FrameworkInfo info,
+      DriverOptions options) {
+    driver = new SchedulerDriver(vertx, this, info, masters,
+        options.withMaxBackoff(Duration.ofMillis(500)));
   }
 
   static FrameworkInfo info(String name, double failoverSeconds, boolean partitionAware) {
@@ -63,8 +78,35 @@ final class TestFramework implements Scheduler, AutoCloseable {
     driver.revive();
   }
 
+  volatile int subscriptions;
+
+  /** After a re-subscription (a new leader, another node), it asks about its unfinished tasks. */
   @Override
-  public void subscribed(SchedulerDriver d, FrameworkID id, MasterInfo master) {}
+  public void subscribed(SchedulerDriver d, FrameworkID id, MasterInfo master) {
+    if (++subscriptions > 1) {
+      reconcileUnfinished();
+    }
+  }
+
+  /** Explicit reconciliation of every launched task without a terminal update yet. */
+  void reconcileUnfinished() {
+    List<TaskStatus> unfinished = agentOf.entrySet().stream()
+        .filter(e -> states(e.getKey()).stream().noneMatch(TestFramework::terminal))
+        .map(e -> TaskStatus.newBuilder().setTaskId(TaskID.newBuilder().setValue(e.getKey()))
+            .setAgentId(e.getValue()).setState(TaskState.TASK_STAGING).build())
+        .toList();
+    if (!unfinished.isEmpty()) {
+      driver.reconcile(unfinished);
+    }
+  }
+
+  static boolean terminal(TaskState state) {
+    return switch (state) {
+      case TASK_FINISHED, TASK_FAILED, TASK_KILLED, TASK_LOST, TASK_ERROR, TASK_DROPPED,
+          TASK_GONE, TASK_GONE_BY_OPERATOR -> true;
+      default -> false;
+    };
+  }
 
   @Override
   public void offers(SchedulerDriver d, List<Offer> offers) {

@@ -37,7 +37,7 @@ class WebConsoleTest {
   Path work;
 
   @Test
-  void overviewTotalsLiveTasksAndSandboxStdout() throws Exception {
+  void overviewTotalsPlotsLiveTasksAndSandboxStdout() throws Exception {
     assumeTrue(Files.isExecutable(CHROMIUM), "web console test skipped: " + CHROMIUM
         + " is missing; install it with 'apt-get install -y chromium' (see .ci/run)");
     assumeTrue(Files.isDirectory(UI_TESTS.resolve("node_modules/playwright-core")),
@@ -86,7 +86,8 @@ class WebConsoleTest {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         output.add(line);
         if (line.equals("READY_FOR_TASK")) {
-          cluster.launch(TASK_ID, "echo '" + TASK_OUTPUT + "'");
+          // runs a while, so the overview's utilisation plot records it allocated
+          cluster.launch(TASK_ID, "echo '" + TASK_OUTPUT + "'; sleep 2");
         }
       }
     } catch (IOException e) {

@@ -11,10 +11,16 @@ public sealed interface AcceptResult {
    * The offers were consumed; {@code resources} stay allocated to the framework until the caller
    * {@link Allocator#recover recovers} what its operations did not use.
    */
-  record Accepted(AgentId agentId, Resources resources) implements AcceptResult {
+  record Accepted(AgentId agentId, Resources resources, String role) implements AcceptResult {
     public Accepted {
       Objects.requireNonNull(agentId, "agentId");
       Objects.requireNonNull(resources, "resources");
+      Objects.requireNonNull(role, "role");
+    }
+
+    /** Accepted for the role "*". */
+    public Accepted(AgentId agentId, Resources resources) {
+      this(agentId, resources, "*");
     }
   }
 

@@ -52,6 +52,13 @@ final class AcceptValidation {
             + "; one ACCEPT may only combine offers from the same agent");
       }
     }
+    String role = offers.get(0).role();
+    for (Offer offer : offers) {
+      if (!offer.role().equals(role)) {
+        return reject(RejectReason.DIFFERENT_ROLES, "offers are for roles '" + role + "' and '"
+            + offer.role() + "'; one ACCEPT may only combine offers made for the same role");
+      }
+    }
     return Optional.empty();
   }
 

@@ -88,6 +88,18 @@ final class AgentLedger {
     agent.acceptOffered(framework, resources);
   }
 
+  void convertUsed(AgentState agent, FrameworkId framework, Resources from, Resources to) {
+    scalarTotal = scalarTotal.minus(agent.total().scalarsOnly());
+    agent.convertUsed(framework, from, to);
+    scalarTotal = scalarTotal.plus(agent.total().scalarsOnly());
+  }
+
+  void convertFree(AgentState agent, Resources from, Resources to) {
+    scalarTotal = scalarTotal.minus(agent.total().scalarsOnly());
+    agent.convertFree(from, to);
+    scalarTotal = scalarTotal.plus(agent.total().scalarsOnly());
+  }
+
   Resources recoverUsed(AgentState agent, FrameworkId framework, Resources resources) {
     Resources recovered = agent.recoverUsed(framework, resources);
     if (!agent.holdsAnything(framework)) {

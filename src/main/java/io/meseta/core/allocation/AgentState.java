@@ -19,7 +19,7 @@ import java.util.Map;
 final class AgentState {
 
   private final AgentId id;
-  private final Resources total;
+  private Resources total;
   private Resources free;
   private final Map<FrameworkId, Resources> offered = new HashMap<>();
   private final Map<FrameworkId, Resources> used = new HashMap<>();
@@ -89,6 +89,25 @@ final class AgentState {
   void acceptOffered(FrameworkId framework, Resources resources) {
     take(offered, framework, resources);
     used.merge(framework, resources, Resources::plus);
+  }
+
+  /**
+   * Replaces {@code from}, which {@code framework} uses here, by {@code to} of the same quantities
+   * in other roles (a RESERVE or UNRESERVE): the agent's total changes the same way, so the
+   * invariant holds.
+   */
+  void convertUsed(FrameworkId framework, Resources from, Resources to) {
+    take(used, framework, from);
+    total = total.minus(from).plus(to);
+    if (!to.isEmpty()) {
+      used.merge(framework, to, Resources::plus);
+    }
+  }
+
+  /** Replaces free {@code from} by {@code to} of the same quantities in other roles (an operator's RESERVE). */
+  void convertFree(Resources from, Resources to) {
+    free = free.minus(from).plus(to);
+    total = total.minus(from).plus(to);
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.function.Function;
  * whole, to the first framework in sorter order that may take them, and the sorter re-ranks before the next
  * agent. Offers are coarse on purpose — fragments merged, never piecemeal — so a framework sees the agent as
  * it is. What the chosen role cannot use (reservations for other roles) goes on to the next framework.
+ * "Framework" here means an allocator client ({@link FrameworkClients}): one framework in one role.
  */
 final class AllocationRun {
 
@@ -83,7 +84,7 @@ final class AllocationRun {
       if (quotas != null) {
         quotas.charge(roleOf.apply(framework), resources);
       }
-      made.add(offerBook.create(framework, agent.id(), resources));
+      made.add(offerBook.create(framework, roleOf.apply(framework), agent.id(), resources));
       offeredHere.add(framework);
     }
   }

@@ -30,28 +30,20 @@ import java.util.TreeSet;
  * that may take them; what that framework's role cannot use (reservations for other roles) goes on to the
  * next framework in the same run.
  *
- * <p>Invariant, per agent: free + offered + used == total ({@link AgentState}). Not thread-safe: one caller.
+ * <p>What the sorter orders are clients ({@link FrameworkClients}): a framework in one of its roles, so a
+ * MULTI_ROLE framework competes once per role. Invariant, per agent: free + offered + used == total
+ * ({@link AgentState}). Not thread-safe: one caller.
  */
 public final class Allocator {
-
-  private static final class FrameworkState {
-    final String role;
-    boolean active = true;
-    boolean suppressed;
-
-    FrameworkState(String role) {
-      this.role = role;
-    }
-  }
 
   private final AllocatorConfig config;
   private final Sorter sorter;
   private final AgentLedger ledger = new AgentLedger();
   private final OfferBook offerBook;
   private final RefusalFilters filters = new RefusalFilters();
-  private final Map<FrameworkId, FrameworkState> frameworks = new HashMap<>();
+  private final FrameworkClients clients;
   private final NavigableSet<AgentId> dirty = new TreeSet<>();
-  private final Map<String, Quota> quotas = new HashMap<>();
+  private final RoleQuotas quotas = new RoleQuotas();
   private final AllocationRun run;
 
   public Allocator(AllocatorConfig config, String offerIdPrefix) {
@@ -63,14 +55,15 @@ public final class Allocator {
     this.config = Objects.requireNonNull(config, "config");
     this.offerBook = new OfferBook(Objects.requireNonNull(offerIdPrefix, "offerIdPrefix"));
     this.sorter = Objects.requireNonNull(sorter, "sorter");
-    this.run = new AllocationRun(config, sorter, ledger, offerBook, filters, fw -> frameworks.get(fw).role);
+    this.clients = new FrameworkClients(sorter, filters);
+    this.run = new AllocationRun(config, sorter, ledger, offerBook, filters, clients::roleOf);
   }
 
   // ---- agents ----
 
   /** Adds an agent; {@code inUse} is what tasks already running there hold (agent re-registration). */
   public void addAgent(AgentId agent, Resources total, Map<FrameworkId, Resources> inUse) {
-    AgentState state = ledger.add(agent, total, inUse);
+    AgentState state = ledger.add(agent, total, clients.byClient(inUse));
     state.used().forEach((fw, r) -> {
       if (sorter.contains(fw)) {
         sorter.allocated(fw, r);
@@ -100,32 +93,38 @@ public final class Allocator {
 
   /** Adds an active, unsuppressed framework; resources its tasks already hold on known agents count toward its share. */
   public void addFramework(FrameworkId framework, String role) {
-    Objects.requireNonNull(role, "role");
-    if (frameworks.containsKey(framework)) {
-      throw new IllegalStateException("framework " + framework + " is already added; remove it first to change its role");
-    }
-    frameworks.put(framework, new FrameworkState(role));
-    sorter.add(framework, role, ledger.used(framework));
-    sorter.activate(framework);
+    addFramework(framework, List.of(role), false);
+  }
+
+  /**
+   * Adds an active, unsuppressed framework in each of {@code roles}; a MULTI_ROLE framework is one
+   * client per role (its own DRF share, offers and filters per role), any other has one role.
+   */
+  public void addFramework(FrameworkId framework, Collection<String> roles, boolean multiRole) {
+    clients.add(framework, roles, multiRole, ledger::used);
     markAgentsWithFreeResourcesDirty();
+  }
+
+  /**
+   * UPDATE_FRAMEWORK: the framework's roles become {@code roles}. A removed role's offers are rescinded and
+   * returned (the caller tells the framework), its filters dropped; what its tasks use stays allocated.
+   */
+  public List<Offer> updateRoles(FrameworkId framework, Collection<String> roles) {
+    List<String> removed = clients.updateRoles(framework, roles, ledger::used);
+    markAgentsWithFreeResourcesDirty();
+    return returnOffers(offerBook.ofFramework(framework).stream()
+        .filter(id -> offerBook.get(id).map(o -> removed.contains(o.role())).orElse(false)).toList());
   }
 
   /** The framework disconnected: its offers are rescinded (no filter) and it gets none until activated. */
   public List<Offer> deactivateFramework(FrameworkId framework) {
-    FrameworkState state = frameworks.get(framework);
-    if (state == null) {
-      return List.of();
-    }
-    state.active = false;
-    syncSorter(framework, state);
+    clients.setActive(framework, false);
     return returnOffers(offerBook.ofFramework(framework));
   }
 
   public void activateFramework(FrameworkId framework) {
-    FrameworkState state = frameworks.get(framework);
-    if (state != null) {
-      state.active = true;
-      syncSorter(framework, state);
+    if (clients.contains(framework)) {
+      clients.setActive(framework, true);
       markAgentsWithFreeResourcesDirty();
     }
   }
@@ -135,14 +134,7 @@ public final class Allocator {
    * until {@link #recover} is called for it, so a removed framework's running tasks are never over-committed.
    */
   public List<Offer> removeFramework(FrameworkId framework) {
-    if (!frameworks.containsKey(framework)) {
-      return List.of();
-    }
-    List<Offer> rescinded = returnOffers(offerBook.ofFramework(framework));
-    frameworks.remove(framework);
-    filters.clear(framework);
-    sorter.remove(framework);
-    return rescinded;
+    return clients.remove(framework) ? returnOffers(offerBook.ofFramework(framework)) : List.of();
   }
 
   /** Sets a role's DRF weight (default 1.0); existing offers are not rebalanced, as in Mesos. */
@@ -152,22 +144,29 @@ public final class Allocator {
 
   /** No offers for the framework until {@link #revive}; outstanding offers stay valid (Mesos). */
   public void suppress(FrameworkId framework) {
-    FrameworkState state = frameworks.get(framework);
-    if (state != null) {
-      state.suppressed = true;
-      syncSorter(framework, state);
-    }
+    suppress(framework, List.of());
+  }
+
+  /** As {@link #suppress(FrameworkId)}, for the listed roles of the framework only (empty: all). */
+  public void suppress(FrameworkId framework, List<String> roles) {
+    clients.setSuppressed(framework, roles, true);
   }
 
   /** Unsuppresses the framework and drops all its refusal filters, so the next run may offer it anything. */
   public void revive(FrameworkId framework) {
-    FrameworkState state = frameworks.get(framework);
-    if (state != null) {
-      state.suppressed = false;
-      filters.clear(framework);
-      syncSorter(framework, state);
+    revive(framework, List.of());
+  }
+
+  /** As {@link #revive(FrameworkId)}, for the listed roles of the framework only (empty: all). */
+  public void revive(FrameworkId framework, List<String> roles) {
+    if (!clients.setSuppressed(framework, roles, false).isEmpty()) {
       markAgentsWithFreeResourcesDirty();
     }
+  }
+
+  /** The framework's roles, in the order they were added; empty for an unknown framework. */
+  public List<String> roles(FrameworkId framework) {
+    return clients.roles(framework);
   }
 
   // ---- offers ----
@@ -187,15 +186,17 @@ public final class Allocator {
       returnOffers(stillValid);
       return rejection.get();
     }
-    AgentId agent = offerBook.get(offerIds.get(0)).orElseThrow().agentId();
-    AgentState state = ledger.get(agent).orElseThrow();
+    Offer first = offerBook.get(offerIds.get(0)).orElseThrow();
+    // Validation saw one agent and one role: every offer was made to the same client.
+    FrameworkId client = offerBook.client(first);
+    AgentState state = ledger.get(first.agentId()).orElseThrow();
     Resources merged = Resources.EMPTY;
     for (OfferId id : offerIds) {
       Offer offer = offerBook.remove(id).orElseThrow();
-      ledger.acceptOffered(state, framework, offer.resources());
+      ledger.acceptOffered(state, client, offer.resources());
       merged = merged.plus(offer.resources());
     }
-    return new Accepted(agent, merged);
+    return new Accepted(first.agentId(), merged, first.role());
   }
 
   /**
@@ -210,8 +211,9 @@ public final class Allocator {
         ignored.add(id);
         continue;
       }
+      FrameworkId client = offerBook.client(offer.get());
       returnOffers(List.of(id));
-      installFilter(framework, offer.get().agentId(), offer.get().resources(), refuse, now);
+      installFilter(client, offer.get().agentId(), offer.get().resources(), refuse, now);
     }
     return ignored;
   }
@@ -222,25 +224,61 @@ public final class Allocator {
    * longer allocated — the agent is gone, or they were recovered already — are ignored.
    */
   public void recover(FrameworkId framework, AgentId agent, Resources resources, Duration refuse, Instant now) {
+    recover(framework, null, agent, resources, refuse, now);
+  }
+
+  /**
+   * As {@link #recover(FrameworkId, AgentId, Resources, Duration, Instant)}, from what the framework holds in
+   * {@code role} (null: in whichever of its roles holds them, as after a task ends).
+   */
+  public void recover(FrameworkId framework, String role, AgentId agent, Resources resources, Duration refuse,
+      Instant now) {
     Optional<AgentState> state = ledger.get(agent);
     if (state.isEmpty()) {
       return;
     }
-    Resources recovered = ledger.recoverUsed(state.get(), framework, resources);
+    FrameworkId client = clients.holding(state.get(), framework, role, resources);
+    Resources recovered = ledger.recoverUsed(state.get(), client, resources);
     if (recovered.isEmpty()) {
       return;
     }
-    if (sorter.contains(framework)) {
-      sorter.unallocated(framework, recovered);
+    if (sorter.contains(client)) {
+      sorter.unallocated(client, recovered);
     }
     dirty.add(agent);
     if (!quotas.isEmpty()) {
       // The role's consumption fell: agents its limit held back may now be offered to it.
       markAgentsWithFreeResourcesDirty();
     }
-    if (frameworks.containsKey(framework)) {
-      installFilter(framework, agent, recovered, refuse, now);
+    if (clients.isClient(client)) {
+      installFilter(client, agent, recovered, refuse, now);
     }
+  }
+
+  /**
+   * Replaces {@code from}, accepted by the framework on the agent for {@code role}, by {@code to}: the same
+   * quantities in other roles (RESERVE, UNRESERVE). The agent's total changes with them, so what is
+   * later recovered of {@code to} is free in its new roles. Shares are unchanged: they count
+   * quantities, whatever the role.
+   */
+  public void convert(FrameworkId framework, String role, AgentId agent, Resources from, Resources to) {
+    if (!from.withoutRoles().equals(to.withoutRoles())) {
+      throw new IllegalArgumentException("a conversion keeps quantities; '" + from.toText()
+          + "' and '" + to.toText() + "' differ");
+    }
+    ledger.get(agent).ifPresent(state -> ledger.convertUsed(state,
+        clients.holding(state, framework, role, from), from, to));
+  }
+
+  /** An operator's RESERVE or UNRESERVE: free {@code from} on the agent becomes {@code to}; false if not free. */
+  public boolean convertFree(AgentId agent, Resources from, Resources to) {
+    Optional<AgentState> state = ledger.get(agent);
+    if (state.isEmpty() || !state.get().free().contains(from) || !from.withoutRoles().equals(to.withoutRoles())) {
+      return false;
+    }
+    ledger.convertFree(state.get(), from, to);
+    dirty.add(agent);
+    return true;
   }
 
   /** Rescinds one offer (operator, offer timeout): resources back, no filter. Returns {@code [offer]} or {@code []}. */
@@ -262,7 +300,7 @@ public final class Allocator {
     }
     List<AgentId> walk = new ArrayList<>(dirty);
     dirty.clear();
-    return run.walk(walk, now, quotas.isEmpty() ? null : quotaGuard());
+    return run.walk(walk, now, quotas.isEmpty() ? null : quotas.guard(clients, ledger));
   }
 
   // ---- quota ----
@@ -274,36 +312,16 @@ public final class Allocator {
    */
   public List<Offer> setQuota(String role, Quota quota) {
     Objects.requireNonNull(role, "role");
-    Quota before = quota == null ? quotas.remove(role) : quotas.put(role, quota);
+    boolean limitShrank = quotas.set(role, quota);
     markAgentsWithFreeResourcesDirty();
-    boolean limitShrank = quota != null && !quota.limit().isEmpty()
-        && (before == null || before.limit().isEmpty()
-            || !quota.limit().containsQuantities(before.limit()));
     if (!limitShrank) {
       return List.of();
     }
-    List<OfferId> ofRole = offerBook.all().stream()
-        .filter(o -> role.equals(frameworks.containsKey(o.frameworkId())
-            ? frameworks.get(o.frameworkId()).role : null))
-        .map(Offer::id)
-        .toList();
-    return returnOffers(ofRole);
+    return returnOffers(offerBook.all().stream().filter(o -> o.role().equals(role)).map(Offer::id).toList());
   }
 
   public Map<String, Quota> quotas() {
-    return Map.copyOf(quotas);
-  }
-
-  /** What every role holds now, and what is free and unreserved, for this run's quota checks. */
-  private QuotaGuard quotaGuard() {
-    Map<String, Resources> consumed = new HashMap<>();
-    frameworks.forEach((fw, state) -> consumed.merge(state.role,
-        ledger.used(fw).plus(ledger.offered(fw)).scalarsOnly(), Resources::plus));
-    Resources free = Resources.EMPTY;
-    for (AgentState agent : ledger.all()) {
-      free = free.plus(agent.free().unreserved().scalarsOnly());
-    }
-    return new QuotaGuard(quotas, consumed, free);
+    return quotas.all();
   }
 
   public boolean hasDirtyAgents() {
@@ -321,10 +339,12 @@ public final class Allocator {
   private List<Offer> returnOffers(List<OfferId> ids) {
     List<Offer> returned = new ArrayList<>();
     for (OfferId id : ids) {
-      offerBook.remove(id).ifPresent(offer -> {
-        ledger.get(offer.agentId()).ifPresent(state -> ledger.returnOffered(state, offer.frameworkId(), offer.resources()));
-        if (sorter.contains(offer.frameworkId())) {
-          sorter.unallocated(offer.frameworkId(), offer.resources());
+      offerBook.get(id).ifPresent(offer -> {
+        FrameworkId client = offerBook.client(offer);
+        offerBook.remove(id);
+        ledger.get(offer.agentId()).ifPresent(state -> ledger.returnOffered(state, client, offer.resources()));
+        if (sorter.contains(client)) {
+          sorter.unallocated(client, offer.resources());
         }
         dirty.add(offer.agentId());
         returned.add(offer);
@@ -337,14 +357,6 @@ public final class Allocator {
     Duration asked = refuse.isNegative() ? config.defaultRefuse() : refuse;
     if (!asked.isZero()) {
       filters.install(framework, agent, refused, now.plus(RefusalFilters.lifetime(asked, config.allocationInterval())));
-    }
-  }
-
-  private void syncSorter(FrameworkId framework, FrameworkState state) {
-    if (state.active && !state.suppressed) {
-      sorter.activate(framework);
-    } else {
-      sorter.deactivate(framework);
     }
   }
 
@@ -371,20 +383,35 @@ public final class Allocator {
    * add up as a union (every agent has port 31000), so use {@link #allocations} for per-agent exactness.
    */
   public Resources allocated(FrameworkId framework) {
-    return ledger.used(framework).plus(ledger.offered(framework));
+    return clients.sum(framework, client -> ledger.used(client).plus(ledger.offered(client)));
   }
 
   public Resources offered(FrameworkId framework) {
-    return ledger.offered(framework);
+    return clients.sum(framework, ledger::offered);
   }
 
-  /** Offered plus in use, per framework, on one agent. */
+  /** In use by the framework's tasks in one of its roles (offers excluded), across agents. */
+  public Resources used(FrameworkId framework, String role) {
+    return ledger.used(clients.client(framework, role));
+  }
+
+  /** Offered plus in use, per framework (all its roles together), on one agent. */
   public Map<FrameworkId, Resources> allocations(AgentId agent) {
-    return ledger.get(agent).map(AgentState::allocations).orElse(Map.of());
+    Map<FrameworkId, Resources> byFramework = new HashMap<>();
+    ledger.get(agent).map(AgentState::allocations).orElse(Map.of()).forEach((client, resources) ->
+        byFramework.merge(FrameworkClients.frameworkOf(client), resources, Resources::plus));
+    return byFramework;
   }
 
+  /** The framework's share; for a MULTI_ROLE framework, the largest of its roles' shares. */
   public double dominantShare(FrameworkId framework) {
-    return sorter.share(framework);
+    return clients.clients(framework).stream().mapToDouble(sorter::share).max()
+        .orElse(sorter.share(framework));
+  }
+
+  /** The framework's share in one of its roles. */
+  public double dominantShare(FrameworkId framework, String role) {
+    return sorter.share(clients.client(framework, role));
   }
 
   public Optional<Offer> offer(OfferId id) {

@@ -20,6 +20,8 @@ final class OfferBook {
   private final String idPrefix;
   private long nextId;
   private final Map<OfferId, Offer> byId = new LinkedHashMap<>();
+  /** The allocator client (framework and role) each offer was made to. */
+  private final Map<OfferId, FrameworkId> clientById = new HashMap<>();
   private final Map<FrameworkId, Set<OfferId>> byFramework = new HashMap<>();
   private final Map<AgentId, Set<OfferId>> byAgent = new HashMap<>();
 
@@ -27,9 +29,12 @@ final class OfferBook {
     this.idPrefix = idPrefix;
   }
 
-  Offer create(FrameworkId framework, AgentId agent, Resources resources) {
-    Offer offer = new Offer(OfferId.of(idPrefix + "-O" + nextId++), framework, agent, resources);
+  Offer create(FrameworkId client, String role, AgentId agent, Resources resources) {
+    FrameworkId framework = FrameworkClients.frameworkOf(client);
+    Offer offer = new Offer(OfferId.of(idPrefix + "-O" + nextId++), framework, agent, resources,
+        role);
     byId.put(offer.id(), offer);
+    clientById.put(offer.id(), client);
     byFramework.computeIfAbsent(framework, f -> new LinkedHashSet<>()).add(offer.id());
     byAgent.computeIfAbsent(agent, a -> new LinkedHashSet<>()).add(offer.id());
     return offer;
@@ -39,11 +44,17 @@ final class OfferBook {
     return Optional.ofNullable(byId.get(id));
   }
 
+  /** The client an outstanding offer was made to; ask before removing it. */
+  FrameworkId client(Offer offer) {
+    return clientById.getOrDefault(offer.id(), offer.frameworkId());
+  }
+
   Optional<Offer> remove(OfferId id) {
     Offer offer = byId.remove(id);
     if (offer == null) {
       return Optional.empty();
     }
+    clientById.remove(id);
     unindex(byFramework, offer.frameworkId(), id);
     unindex(byAgent, offer.agentId(), id);
     return Optional.of(offer);

@@ -8,7 +8,7 @@ import io.meseta.core.resources.Resources;
  * share (held back as headroom when the role doesn't use it), {@code limit} what it can never
  * exceed, offered or in use. Scalars only; an empty limit means unlimited.
  */
-public record Quota(Resources guarantee, Resources limit) {
+public record Quota(Resources guarantee, Resources limit) implements java.io.Serializable {
   public Quota {
     requireScalars(guarantee, "guarantee");
     requireScalars(limit, "limit");

@@ -11,5 +11,7 @@ public enum RejectReason {
   /** An offer was made to another framework. */
   NOT_YOUR_OFFER,
   /** The offers are on more than one agent; one accept launches on one agent. */
-  DIFFERENT_AGENTS
+  DIFFERENT_AGENTS,
+  /** The offers were made for different roles of a MULTI_ROLE framework. */
+  DIFFERENT_ROLES
 }

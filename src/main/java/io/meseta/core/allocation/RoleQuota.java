@@ -6,7 +6,7 @@ import java.util.Objects;
  * One role's requested quota, as an operator's update names it. A quota with neither guarantee
  * nor limit is Mesos' default quota: the role's quota is removed.
  */
-public record RoleQuota(String role, Quota quota) {
+public record RoleQuota(String role, Quota quota) implements java.io.Serializable {
   public RoleQuota {
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(quota, "quota");

@@ -3,7 +3,7 @@ package io.meseta.core.model;
 import java.util.Objects;
 
 /** An agent, as the master names it (Mesos: <masterId>-S<n>). */
-public record AgentId(String value) implements Comparable<AgentId> {
+public record AgentId(String value) implements Comparable<AgentId>, java.io.Serializable {
   public AgentId {
     Objects.requireNonNull(value, "AgentId value");
     if (value.isBlank()) {

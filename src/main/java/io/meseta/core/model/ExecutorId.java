@@ -3,7 +3,7 @@ package io.meseta.core.model;
 import java.util.Objects;
 
 /** An executor on an agent, chosen by its framework. */
-public record ExecutorId(String value) implements Comparable<ExecutorId> {
+public record ExecutorId(String value) implements Comparable<ExecutorId>, java.io.Serializable {
   public ExecutorId {
     Objects.requireNonNull(value, "ExecutorId value");
     if (value.isBlank()) {

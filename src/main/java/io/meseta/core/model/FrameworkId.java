@@ -3,7 +3,7 @@ package io.meseta.core.model;
 import java.util.Objects;
 
 /** A framework, chosen by the master or, on failover, by the framework itself. */
-public record FrameworkId(String value) implements Comparable<FrameworkId> {
+public record FrameworkId(String value) implements Comparable<FrameworkId>, java.io.Serializable {
   public FrameworkId {
     Objects.requireNonNull(value, "FrameworkId value");
     if (value.isBlank()) {

@@ -3,7 +3,7 @@ package io.meseta.core.model;
 import java.util.Objects;
 
 /** An offer, chosen by the master (Mesos: <masterId>-O<n>). */
-public record OfferId(String value) implements Comparable<OfferId> {
+public record OfferId(String value) implements Comparable<OfferId>, java.io.Serializable {
   public OfferId {
     Objects.requireNonNull(value, "OfferId value");
     if (value.isBlank()) {

@@ -3,7 +3,7 @@ package io.meseta.core.model;
 import java.util.Objects;
 
 /** A task, chosen by its framework; unique among the framework's active tasks. */
-public record TaskId(String value) implements Comparable<TaskId> {
+public record TaskId(String value) implements Comparable<TaskId>, java.io.Serializable {
   public TaskId {
     Objects.requireNonNull(value, "TaskId value");
     if (value.isBlank()) {

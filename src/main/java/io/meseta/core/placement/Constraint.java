@@ -8,7 +8,8 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /** A hard rule on an agent attribute (or {@code hostname}), e.g. {@code rack EQUALS r1}. */
-public record Constraint(String attribute, Operator operator, String value) {
+public record Constraint(String attribute, Operator operator, String value)
+    implements java.io.Serializable {
 
   /** Attribute pseudo-name that matches the agent's hostname. */
   public static final String HOSTNAME = "hostname";

@@ -4,7 +4,8 @@ import io.meseta.core.resources.Resources;
 import java.util.List;
 
 /** What one task needs: resources and hard constraints. */
-public record TaskShape(Resources resources, List<Constraint> constraints) {
+public record TaskShape(Resources resources, List<Constraint> constraints)
+    implements java.io.Serializable {
   public TaskShape {
     constraints = List.copyOf(constraints);
     if (resources.isEmpty()) {

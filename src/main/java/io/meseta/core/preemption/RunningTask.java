@@ -14,4 +14,4 @@ public record RunningTask(
     String role,
     int priority,
     Resources resources,
-    Instant startedAt) {}
+    Instant startedAt) implements java.io.Serializable {}

@@ -6,7 +6,7 @@ package io.meseta.core.resources;
  * <p>Bounds are non-negative so that the Mesos wire type (uint64) and our {@code long} agree on
  * every value we accept.
  */
-public record Range(long begin, long end) implements Comparable<Range> {
+public record Range(long begin, long end) implements Comparable<Range>, java.io.Serializable {
   public Range {
     if (begin < 0 || end < 0) {
       throw new IllegalArgumentException(

@@ -12,7 +12,8 @@ import java.util.TreeSet;
  * canonical form (ranges coalesced, set items sorted), so two equal quantities are equal records.
  * A zero scalar or an empty range list or set is a valid record; {@link Resources} drops it.
  */
-public sealed interface Resource permits Resource.Scalar, Resource.Ranges, Resource.Set {
+public sealed interface Resource extends java.io.Serializable
+    permits Resource.Scalar, Resource.Ranges, Resource.Set {
   /** The role of resources that are not reserved for anyone. */
   String UNRESERVED = ResourceRules.UNRESERVED;
 

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * count them twice, so {@code a.plus(b).minus(b)} gives back {@code a} only when the ranges and
  * sets of {@code a} and {@code b} are disjoint (always so for resources of distinct tasks).
  */
-public final class Resources {
+public final class Resources implements java.io.Serializable {
   public static final Resources EMPTY = new Resources(List.of());
 
   /** Total order that makes the combined form canonical; "*" sorts before every named role. */

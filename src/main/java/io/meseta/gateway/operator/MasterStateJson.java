@@ -41,8 +41,10 @@ final class MasterStateJson {
     slave.put("resources", total)
         .put("used_resources", used)
         .put("offered_resources", offered)
-        .put("reserved_resources", new JsonObject())
-        .put("unreserved_resources", total)
+        .put("reserved_resources", allocation != null
+            ? allocation.getJsonObject("reserved_resources", new JsonObject()) : new JsonObject())
+        .put("unreserved_resources", allocation != null
+            ? allocation.getJsonObject("unreserved_resources", total) : total)
         .put("deactivated", false)
         .put("version", MasterIdentity.VERSION)
         .put("capabilities", new JsonArray(AGENT_CAPABILITIES));

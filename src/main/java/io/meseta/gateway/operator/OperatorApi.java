@@ -101,6 +101,8 @@ final class OperatorApi {
       case UPDATE_WEIGHTS -> RolePolicyApi.done(response, policies.updateWeights(call));
       case GET_QUOTA -> RolePolicyApi.answer(response, out, policies.getQuota());
       case UPDATE_QUOTA -> RolePolicyApi.done(response, policies.updateQuota(call));
+      case RESERVE_RESOURCES, UNRESERVE_RESOURCES ->
+          RolePolicyApi.done(response, policies.reservation(call));
       case TEARDOWN -> teardown(call, response);
       case SUBSCRIBE -> subscribe(response, out);
       case UNKNOWN -> Problems.send(response, 501, "Unknown call type: set 'type' to one of the"
@@ -109,6 +111,7 @@ final class OperatorApi {
           + " supported by Meseta yet; the supported calls are GET_HEALTH, GET_VERSION,"
           + " GET_METRICS, GET_FLAGS, GET_STATE, GET_AGENTS, GET_FRAMEWORKS, GET_EXECUTORS,"
           + " GET_TASKS, GET_ROLES, GET_WEIGHTS, UPDATE_WEIGHTS, GET_QUOTA, UPDATE_QUOTA,"
+          + " RESERVE_RESOURCES, UNRESERVE_RESOURCES,"
           + " GET_MASTER, TEARDOWN and SUBSCRIBE");
     }
   }

@@ -15,9 +15,14 @@ public final class PrometheusMetrics {
   private PrometheusMetrics() {}
 
   public static Vertx newVertx() {
-    return Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+    return Vertx.vertx(options());
+  }
+
+  /** The options of {@link #newVertx()}, for a process that builds its Vert.x itself (clustered). */
+  public static VertxOptions options() {
+    return new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
         .setJvmMetricsEnabled(true)
-        .setEnabled(true)));
+        .setEnabled(true));
   }
 }

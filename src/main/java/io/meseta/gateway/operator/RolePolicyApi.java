@@ -97,6 +97,25 @@ final class RolePolicyApi {
     return ask(new Messages.UpdateQuota(quotas, call.getUpdateQuota().getForce()));
   }
 
+  /** RESERVE_RESOURCES or UNRESERVE_RESOURCES: dynamic reservations on one agent. */
+  Future<Void> reservation(Call call) {
+    boolean reserve = call.getType() == Call.Type.RESERVE_RESOURCES;
+    String field = reserve ? "reserve_resources" : "unreserve_resources";
+    String agent = reserve ? call.getReserveResources().getAgentId().getValue()
+        : call.getUnreserveResources().getAgentId().getValue();
+    List<org.apache.mesos.v1.Protos.Resource> resources = reserve
+        ? call.getReserveResources().getResourcesList()
+        : call.getUnreserveResources().getResourcesList();
+    if (agent.isEmpty() || resources.isEmpty()) {
+      return refused("Expecting '" + field + "' with 'agent_id' and 'resources', e.g. {\"type\":\""
+          + call.getType() + "\",\"" + field + "\":{\"agent_id\":{\"value\":\"<agent>\"},"
+          + "\"resources\":[{\"name\":\"cpus\",\"type\":\"SCALAR\",\"scalar\":{\"value\":1},"
+          + "\"reservations\":[{\"type\":\"DYNAMIC\",\"role\":\"dev\"}]}]}}");
+    }
+    return ask(new Messages.OperatorReservation(io.meseta.core.model.AgentId.of(agent),
+        List.copyOf(resources), reserve));
+  }
+
   private Future<Void> updateWeights(List<WeightInfo> infos, String field) {
     Map<String, Double> weights;
     try {

@@ -36,6 +36,11 @@ public final class FrameworkStreams {
     return Optional.ofNullable(subscribed.get(streamId)).map(Subscribed::framework);
   }
 
+  /** Closes every stream, e.g. so that their frameworks re-subscribe with a new leader. */
+  public void closeAll() {
+    java.util.List.copyOf(streams.values()).forEach(FrameworkStream::close);
+  }
+
   /** The stream with this id, for delivering events addressed to it. */
   public Optional<FrameworkStream> get(String id) {
     return Optional.ofNullable(streams.get(id));

@@ -2,8 +2,10 @@ package io.meseta.gateway.scheduler;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.meseta.core.model.FrameworkId;
+import io.meseta.gateway.security.BoundedBody;
+import io.meseta.gateway.security.FrameworkPrincipal;
+import io.meseta.gateway.security.GatewayGuard;
 import io.meseta.master.bus.Failures;
-import io.meseta.protocol.json.MesosJson;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -52,18 +54,26 @@ public final class HttpSchedulerEndpoint implements Handler<RoutingContext> {
           + MediaTypes.PROTOBUF + ", got '" + contentType + "'");
       return;
     }
-    // Collects a body sent with Content-Length or chunked alike.
-    request.body()
-        .onSuccess(body -> onCall(request, contentType, body))
-        .onFailure(e -> respond(request, 400, "Failed to read the request body: " + e.getMessage()));
+    // Collects a body sent with Content-Length or chunked alike, up to the limit.
+    BoundedBody.read(request, calls.maxBodyBytes())
+        .onSuccess(body -> onCall(ctx, contentType, body))
+        .onFailure(e -> {
+          if (e instanceof BoundedBody.TooLarge) {
+            request.response().putHeader("Connection", "close");
+            respond(request, 413, e.getMessage());
+          } else {
+            respond(request, 400, "Failed to read the request body: " + e.getMessage());
+          }
+        });
   }
 
-  private void onCall(HttpServerRequest request, String contentType, Buffer body) {
+  private void onCall(RoutingContext ctx, String contentType, Buffer body) {
+    HttpServerRequest request = ctx.request();
     Call call;
     try {
       call = contentType.equals(MediaTypes.PROTOBUF)
           ? Call.parseFrom(body.getBytes())
-          : MesosJson.parse(body.toString(StandardCharsets.UTF_8), Call.getDefaultInstance());
+          : calls.parseJson(body.toString(StandardCharsets.UTF_8));
     } catch (InvalidProtocolBufferException e) {
       respond(request, 400, "Failed to parse body into Call protobuf: " + e.getMessage());
       return;
@@ -71,17 +81,23 @@ public final class HttpSchedulerEndpoint implements Handler<RoutingContext> {
       respond(request, 400, e.getMessage());
       return;
     }
-    Optional<String> invalid = SchedulerCalls.invalid(call);
+    Optional<String> invalid = calls.rejected(call);
+    Optional<String> mismatch = call.getType() == Call.Type.SUBSCRIBE
+        ? FrameworkPrincipal.mismatch(GatewayGuard.principal(ctx),
+            call.getSubscribe().getFrameworkInfo())
+        : Optional.empty();
     if (invalid.isPresent()) {
       respond(request, 400, invalid.get());
+    } else if (mismatch.isPresent()) {
+      respond(request, 403, mismatch.get());
     } else if (call.getType() == Call.Type.SUBSCRIBE) {
-      subscribe(request, call);
+      subscribe(request, call, GatewayGuard.principal(ctx));
     } else {
-      callOnStream(request, call);
+      callOnStream(request, call, GatewayGuard.principal(ctx));
     }
   }
 
-  private void subscribe(HttpServerRequest request, Call call) {
+  private void subscribe(HttpServerRequest request, Call call, Optional<String> principal) {
     String accept = request.getHeader("Accept");
     boolean protobuf;
     // Mesos prefers JSON whenever the client accepts it.
@@ -100,14 +116,24 @@ public final class HttpSchedulerEndpoint implements Handler<RoutingContext> {
     }
     HttpEventStream stream = new HttpEventStream(request.response(), protobuf, request.version());
     calls.opened(stream);
-    stream.open(() -> calls.closed(stream));
+    calls.streamPrincipals.opened(stream.id(), principal);
+    stream.open(() -> {
+      calls.streamPrincipals.closed(stream.id());
+      calls.closed(stream);
+    });
     calls.subscribe(stream, call, true);
   }
 
-  private void callOnStream(HttpServerRequest request, Call call) {
+  private void callOnStream(HttpServerRequest request, Call call, Optional<String> principal) {
     String frameworkId = call.getFrameworkId().getValue();
     if (frameworkId.isBlank()) {
       respond(request, 400, "Framework cannot be found: 'framework_id' is empty");
+      return;
+    }
+    Optional<String> otherPrincipal =
+        calls.streamPrincipals.mismatch(request.getHeader(STREAM_ID), principal);
+    if (otherPrincipal.isPresent()) {
+      respond(request, 403, otherPrincipal.get());
       return;
     }
     FrameworkId framework = FrameworkId.of(frameworkId);

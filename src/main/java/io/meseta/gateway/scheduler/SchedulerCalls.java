@@ -1,6 +1,9 @@
 package io.meseta.gateway.scheduler;
 
 import io.meseta.core.model.FrameworkId;
+import io.meseta.gateway.security.InputLimits;
+import io.meseta.gateway.security.SchedulerCallLimits;
+import io.meseta.gateway.security.StreamPrincipals;
 import io.meseta.master.bus.Addresses;
 import io.meseta.master.bus.Failures;
 import io.meseta.master.bus.Messages;
@@ -30,8 +33,21 @@ public final class SchedulerCalls {
   private final String nodeId;
   private final Duration heartbeat;
   private final FrameworkStreams streams;
+  private final InputLimits inputLimits;
+  private final SchedulerCallLimits callLimits;
+  /** Who opened each Mesos HTTP stream of this node, when authentication is on. */
+  final StreamPrincipals streamPrincipals;
 
   public SchedulerCalls(Vertx vertx, String nodeId, Duration heartbeat, FrameworkStreams streams) {
+    this(vertx, nodeId, heartbeat, streams, InputLimits.defaults());
+  }
+
+  /** @param inputLimits what one call may carry (JSON depth, ids, offers and tasks, body) */
+  public SchedulerCalls(Vertx vertx, String nodeId, Duration heartbeat, FrameworkStreams streams,
+      InputLimits inputLimits) {
+    this.inputLimits = inputLimits;
+    this.callLimits = new SchedulerCallLimits(inputLimits);
+    this.streamPrincipals = new StreamPrincipals(vertx);
     this.vertx = vertx;
     this.bus = vertx.eventBus();
     this.nodeId = nodeId;
@@ -42,6 +58,21 @@ public final class SchedulerCalls {
   /** "Failed to validate scheduler::Call: ..." when the call is malformed (status 400). */
   static Optional<String> invalid(Call call) {
     return CallValidation.problem(call).map(p -> "Failed to validate scheduler::Call: " + p);
+  }
+
+  /** Decodes a JSON call within the depth limit; IllegalArgumentException says what is wrong. */
+  Call parseJson(String json) {
+    return callLimits.parseJson(json, Call.getDefaultInstance());
+  }
+
+  /** {@link #invalid}, then the input limits (ids, offers and tasks per call); status 400. */
+  Optional<String> rejected(Call call) {
+    return invalid(call).or(() -> callLimits.problem(call)
+        .map(p -> "Failed to validate scheduler::Call: " + p));
+  }
+
+  int maxBodyBytes() {
+    return inputLimits.maxBodyBytes();
   }
 
   /** A new connection: events addressed to its id reach it from now on. */
@@ -73,7 +104,9 @@ public final class SchedulerCalls {
                 vertx.setPeriodic(heartbeat.toMillis(), t -> stream.send(SchedulerEvents.heartbeat())));
             stream.send(subscribed);
           } else {
-            stream.send(SchedulerEvents.error(reason(reply.cause())));
+            if (!leaderUnavailable(reply.cause())) {
+              stream.send(SchedulerEvents.error(reason(reply.cause())));
+            }
             stream.close();
           }
         })
@@ -168,6 +201,17 @@ public final class SchedulerCalls {
       return reply.failureType() == ReplyFailure.RECIPIENT_FAILURE ? reply.failureCode() : 503;
     }
     return 500;
+  }
+
+  /**
+   * No leader service answered: the leader is gone or a new one is still recovering. Not the
+   * framework's fault, so not an ERROR (which frameworks take as fatal): its connection is
+   * closed instead, and it re-subscribes, to this node or another, once a leader serves.
+   */
+  static boolean leaderUnavailable(Throwable failure) {
+    return failure instanceof ReplyException reply
+        && (reply.failureType() == ReplyFailure.NO_HANDLERS
+            || reply.failureType() == ReplyFailure.TIMEOUT);
   }
 
   static String reason(Throwable failure) {

@@ -1,6 +1,7 @@
 package io.meseta.gateway.scheduler;
 
 import io.meseta.core.model.FrameworkId;
+import io.meseta.gateway.security.FrameworkPrincipal;
 import io.meseta.protocol.SchedulerEvents;
 import io.meseta.protocol.json.MesosJson;
 import io.vertx.core.http.ServerWebSocket;
@@ -19,17 +20,28 @@ public final class WebSocketSchedulerConnection implements FrameworkStream {
   private final String id = UUID.randomUUID().toString();
   private final SchedulerCalls calls;
   private final ServerWebSocket socket;
+  /** Who opened the socket, when authentication is on. */
+  private final Optional<String> principal;
   private FrameworkId framework;
   private boolean subscribing;
 
-  private WebSocketSchedulerConnection(SchedulerCalls calls, ServerWebSocket socket) {
+  private WebSocketSchedulerConnection(SchedulerCalls calls, ServerWebSocket socket,
+      Optional<String> principal) {
     this.calls = calls;
     this.socket = socket;
+    this.principal = principal;
   }
 
   /** Serves a newly upgraded framework WebSocket until it closes. */
   public static void serve(ServerWebSocket socket, SchedulerCalls calls) {
-    WebSocketSchedulerConnection connection = new WebSocketSchedulerConnection(calls, socket);
+    serve(socket, calls, Optional.empty());
+  }
+
+  /** @param principal the principal the upgrade request authenticated as, if required */
+  public static void serve(ServerWebSocket socket, SchedulerCalls calls,
+      Optional<String> principal) {
+    WebSocketSchedulerConnection connection =
+        new WebSocketSchedulerConnection(calls, socket, principal);
     calls.opened(connection);
     socket.textMessageHandler(connection::onText);
     socket.closeHandler(v -> calls.closed(connection));
@@ -43,7 +55,7 @@ public final class WebSocketSchedulerConnection implements FrameworkStream {
   private void onText(String text) {
     Call call;
     try {
-      call = MesosJson.parse(text, Call.getDefaultInstance());
+      call = calls.parseJson(text);
     } catch (IllegalArgumentException e) {
       send(SchedulerEvents.error(e.getMessage()));
       return;
@@ -62,13 +74,18 @@ public final class WebSocketSchedulerConnection implements FrameworkStream {
           + ", the framework subscribed on this connection"));
       return;
     }
-    Optional<String> invalid = SchedulerCalls.invalid(call);
+    Optional<String> invalid = calls.rejected(call);
     if (invalid.isPresent()) {
       send(SchedulerEvents.error(invalid.get()));
       return;
     }
-    calls.dispatch(framework, call)
-        .onFailure(e -> send(SchedulerEvents.error(SchedulerCalls.reason(e))));
+    calls.dispatch(framework, call).onFailure(e -> {
+      if (SchedulerCalls.leaderUnavailable(e)) {
+        close();
+      } else {
+        send(SchedulerEvents.error(SchedulerCalls.reason(e)));
+      }
+    });
   }
 
   private void beforeSubscribed(Call call) {
@@ -80,7 +97,8 @@ public final class WebSocketSchedulerConnection implements FrameworkStream {
       send(SchedulerEvents.error("A SUBSCRIBE is already in progress on this connection"));
       return;
     }
-    Optional<String> invalid = SchedulerCalls.invalid(call);
+    Optional<String> invalid = calls.rejected(call)
+        .or(() -> FrameworkPrincipal.mismatch(principal, call.getSubscribe().getFrameworkInfo()));
     if (invalid.isPresent()) {
       send(SchedulerEvents.error(invalid.get()));
       close();

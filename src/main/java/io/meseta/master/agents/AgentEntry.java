@@ -14,12 +14,27 @@ final class AgentEntry {
   String connectionId;
   int unansweredPings;
   boolean reachable = true;
+  /** Known from the state store of an earlier leader, and not yet re-registered with this one. */
+  boolean recovering;
   final long registeredMillis;
   long reregisteredMillis;
 
   AgentEntry(AgentDescriptor descriptor, long registeredMillis) {
     this.descriptor = descriptor;
     this.registeredMillis = registeredMillis;
+  }
+
+  /** What the state store keeps, so that a new leader can wait for this agent. */
+  JsonObject toStoredJson() {
+    JsonObject attributes = new JsonObject();
+    descriptor.attributes().forEach(attributes::put);
+    return new JsonObject()
+        .put("id", descriptor.id().value())
+        .put("hostname", descriptor.hostname())
+        .put("port", descriptor.port())
+        .put("resources", descriptor.total().toText())
+        .put("attributes", attributes)
+        .put("registered_millis", registeredMillis);
   }
 
   /** The agent as the registry reports it in its state answer and in operator facts. */

@@ -8,6 +8,9 @@ import io.meseta.master.bus.Addresses;
 import io.meseta.master.bus.Failures;
 import io.meseta.master.bus.Messages;
 import io.meseta.master.operator.OperatorFeed;
+import io.meseta.master.state.LeaderTerm;
+import io.meseta.master.state.StateStore;
+import io.meseta.master.state.StateWriter;
 import io.meseta.protocol.SchedulerEvents;
 import io.meseta.protocol.agent.AgentMessage;
 import io.vertx.core.Future;
@@ -32,24 +35,52 @@ public final class AgentRegistryVerticle extends VerticleBase {
 
   private final MasterIdentity identity;
   private final MasterConfig config;
+  private final LeaderTerm term;
+  private StateWriter writer;
   private final Map<AgentId, AgentEntry> agents = new LinkedHashMap<>();
   private long nextId;
   private long pingSeq;
   private EventBus bus;
   private OperatorFeed feed;
 
-  public AgentRegistryVerticle(MasterIdentity identity, MasterConfig config) {
+  public AgentRegistryVerticle(MasterIdentity identity, MasterConfig config, LeaderTerm term) {
     this.identity = identity;
     this.config = config;
+    this.term = term;
   }
 
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
     feed = OperatorFeed.forAgents(bus);
-    vertx.setPeriodic(config.agentPingInterval().toMillis(), t -> pingAll());
-    bus.consumer(Addresses.state(Addresses.AGENTS), m -> m.reply(state()));
-    return bus.consumer(Addresses.AGENTS, this::handle).completion();
+    writer = term.writer(vertx);
+    return term.store().entries(StateStore.AGENTS).compose(stored -> {
+      stored.values().forEach(this::recover);
+      vertx.setPeriodic(config.agentPingInterval().toMillis(), t -> pingAll());
+      bus.consumer(Addresses.state(Addresses.AGENTS), m -> m.reply(state()));
+      return bus.consumer(Addresses.AGENTS, this::handle).completion();
+    });
+  }
+
+  /**
+   * An agent an earlier leader admitted: it counts as silent (unanswered pings, no connection)
+   * until it re-registers, so it has the ping timeout to come back with its tasks; if it does
+   * not, it is unreachable and its tasks are lost, exactly as after missed pings.
+   */
+  private void recover(JsonObject stored) {
+    JsonObject attributes = stored.getJsonObject("attributes", new JsonObject());
+    Map<String, String> attributeMap = new LinkedHashMap<>();
+    attributes.forEach(e -> attributeMap.put(e.getKey(), String.valueOf(e.getValue())));
+    Messages.AgentDescriptor descriptor = describe(AgentId.of(stored.getString("id")),
+        stored.getString("hostname"), stored.getInteger("port", 0),
+        stored.getString("resources"), attributeMap);
+    AgentEntry entry = new AgentEntry(descriptor, stored.getLong("registered_millis", 0L));
+    entry.recovering = true;
+    agents.put(descriptor.id(), entry);
+  }
+
+  private void persist(AgentEntry entry) {
+    writer.put(StateStore.AGENTS, entry.descriptor.id().value(), entry::toStoredJson);
   }
 
   private void handle(Message<Object> message) {
@@ -94,6 +125,7 @@ public final class AgentRegistryVerticle extends VerticleBase {
     entry.nodeId = register.nodeId();
     entry.connectionId = register.connectionId();
     agents.put(descriptor.id(), entry);
+    persist(entry);
     feed.agentAdded(entry.toStateJson(), false);
     Messages.AgentAdded added = new Messages.AgentAdded(descriptor, Map.of());
     bus.send(Addresses.TASKS, added);
@@ -130,12 +162,14 @@ public final class AgentRegistryVerticle extends VerticleBase {
     entry.connectionId = reregister.connectionId();
     entry.unansweredPings = 0;
     entry.reachable = true;
+    entry.recovering = false;
+    persist(entry);
     entry.reregisteredMillis = System.currentTimeMillis();
     AgentEntry admitted = entry;
     bus.<Messages.InUse>request(Addresses.TASKS,
             new Messages.AgentReregistered(descriptor.id(), r.tasks() == null
                 ? java.util.List.of() : r.tasks(),
-                r.executors() == null ? java.util.List.of() : r.executors()))
+                r.executors() == null ? java.util.List.of() : r.executors(), r.ended()))
         .onSuccess(inUse -> {
           // Re-add from scratch: the tasks the agent reports are the truth about what it uses.
           bus.send(Addresses.ALLOCATOR, new Messages.AgentRemoved(descriptor.id()));
@@ -169,8 +203,13 @@ public final class AgentRegistryVerticle extends VerticleBase {
 
   private void markUnreachable(AgentEntry entry) {
     AgentId id = entry.descriptor.id();
-    LOG.warn("Agent {} missed {} pings: marking it unreachable", id, entry.unansweredPings);
+    if (entry.recovering) {
+      LOG.warn("Agent {} did not re-register with the new leader in time: unreachable", id);
+    } else {
+      LOG.warn("Agent {} missed {} pings: marking it unreachable", id, entry.unansweredPings);
+    }
     entry.reachable = false;
+    entry.recovering = false;
     feed.agentRemoved(id.value());
     Messages.AgentRemoved removed = new Messages.AgentRemoved(id);
     bus.send(Addresses.ALLOCATOR, removed);

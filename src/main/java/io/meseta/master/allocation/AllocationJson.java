@@ -41,7 +41,8 @@ final class AllocationJson {
           .put("resources", StateJson.flatResources(total))
           .put("used_resources", StateJson.flatResources(used))
           .put("offered_resources", StateJson.flatResources(offered))
-          .put("unreserved_resources", StateJson.flatResources(total.unreserved())));
+          .put("unreserved_resources", StateJson.flatResources(total.unreserved()))
+          .put("reserved_resources", ReservationBook.reservedByRole(total)));
     }
     JsonObject byFramework = new JsonObject();
     for (FrameworkId framework : frameworks) {

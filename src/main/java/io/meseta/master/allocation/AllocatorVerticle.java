@@ -1,13 +1,9 @@
 package io.meseta.master.allocation;
 
-import io.meseta.core.allocation.AcceptResult;
 import io.meseta.core.allocation.Allocator;
 import io.meseta.core.allocation.AllocatorConfig;
 import io.meseta.core.allocation.Offer;
 import io.meseta.core.model.FrameworkId;
-import io.meseta.core.model.OfferId;
-import io.meseta.core.model.Reason;
-import io.meseta.core.model.TaskState;
 import io.meseta.core.resources.Resources;
 import io.meseta.protocol.ResourcesProto;
 import io.meseta.core.placement.TaskShape;
@@ -22,7 +18,6 @@ import io.meseta.master.operator.RunTimer;
 import io.meseta.master.state.MemoryStateStore;
 import io.meseta.master.state.StateStore;
 import io.meseta.protocol.SchedulerEvents;
-import io.meseta.protocol.TaskStatuses;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -35,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.mesos.v1.Protos;
-import org.apache.mesos.v1.Protos.TaskInfo;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +62,10 @@ public final class AllocatorVerticle extends VerticleBase {
   private final long leaderEpoch;
   /** Operators' weights and quotas; created in start(), where the context is known. */
   private RolePolicies policies;
+  /** Dynamic reservations per agent; created in start(), like policies. */
+  private ReservationBook reservations;
+  private AcceptCalls accepts;
+  private OperatorReservations operatorReservations;
 
   /** With a store of its own: for tests and tools that need no durable state. */
   public AllocatorVerticle(MasterIdentity identity, MasterConfig config) {
@@ -110,7 +108,12 @@ public final class AllocatorVerticle extends VerticleBase {
             .put("preemption", preemption.toJson())
             .mergeIn(policies.toJson())));
     policies = new RolePolicies(store, leaderEpoch, allocator, context);
-    return policies.load()
+    reservations = new ReservationBook(store, leaderEpoch, context);
+    accepts = new AcceptCalls(allocator, reservations, bus, frameworks::get,
+        this::scheduleAllocation);
+    operatorReservations = new OperatorReservations(allocator, reservations, this::sendRescinds,
+        this::scheduleAllocation);
+    return Future.all(policies.load(), reservations.load())
         .compose(v -> bus.consumer(Addresses.ALLOCATOR, this::handle).completion());
   }
 
@@ -126,7 +129,7 @@ public final class AllocatorVerticle extends VerticleBase {
       schedulerCall(message, call.frameworkId(), call.call());
     } else if (body instanceof Messages.FrameworkAdded added) {
       frameworks.put(added.frameworkId(), added);
-      allocator.addFramework(added.frameworkId(), added.role());
+      sendRescinds(FrameworkRoles.addOrUpdate(allocator, added));
     } else if (body instanceof Messages.FrameworkActivated activated) {
       allocator.activateFramework(activated.frameworkId());
     } else if (body instanceof Messages.FrameworkDeactivated deactivated) {
@@ -138,7 +141,8 @@ public final class AllocatorVerticle extends VerticleBase {
       frameworks.remove(removed.frameworkId());
     } else if (body instanceof Messages.AgentAdded added) {
       agents.put(added.agent().id(), added.agent());
-      allocator.addAgent(added.agent().id(), added.agent().total(), added.inUse());
+      allocator.addAgent(added.agent().id(),
+          reservations.applyTo(added.agent().id(), added.agent().total()), added.inUse());
     } else if (body instanceof Messages.AgentRemoved removed) {
       if (agents.remove(removed.agentId()) != null) {
         sendRescinds(allocator.removeAgent(removed.agentId()));
@@ -146,6 +150,9 @@ public final class AllocatorVerticle extends VerticleBase {
     } else if (body instanceof Messages.UpdateWeights update) {
       replyToPolicyUpdate(message,
           policies.updateWeights(update.weights()).map(v -> List.<Offer>of()));
+      return;
+    } else if (body instanceof Messages.OperatorReservation reservation) {
+      operatorReservations.handle(message, reservation);
       return;
     } else if (body instanceof Messages.UpdateQuota update) {
       replyToPolicyUpdate(message,
@@ -178,9 +185,8 @@ public final class AllocatorVerticle extends VerticleBase {
   private Resources consumedBy(String role) {
     Resources consumed = Resources.EMPTY;
     for (Messages.FrameworkAdded framework : frameworks.values()) {
-      if (framework.role().equals(role)) {
-        consumed = consumed.plus(allocator.allocated(framework.frameworkId()).scalarsOnly()
-            .minus(allocator.offered(framework.frameworkId()).scalarsOnly()));
+      if (allocator.roles(framework.frameworkId()).contains(role)) {
+        consumed = consumed.plus(allocator.used(framework.frameworkId(), role).scalarsOnly());
       }
     }
     return consumed;
@@ -188,82 +194,41 @@ public final class AllocatorVerticle extends VerticleBase {
 
   private void schedulerCall(Message<Object> message, FrameworkId framework, Call call) {
     switch (call.getType()) {
-      case ACCEPT -> accept(message, framework, call.getAccept());
+      case ACCEPT -> accepts.accept(message, framework, call.getAccept());
       case REQUEST -> request(message, framework, call.getRequest());
       case DECLINE -> {
         offerCounters.add("allocator/offers_declined", call.getDecline().getOfferIdsCount());
-        allocator.decline(framework, offerIds(call.getDecline().getOfferIdsList()),
-            refuse(call.getDecline().hasFilters() ? call.getDecline().getFilters() : null),
+        allocator.decline(framework, AcceptCalls.offerIds(call.getDecline().getOfferIdsList()),
+            AcceptCalls.refuse(call.getDecline().hasFilters() ? call.getDecline().getFilters()
+                : null),
             Instant.now());
         message.reply(null);
       }
-      case REVIVE -> {
-        allocator.revive(framework);
-        message.reply(null);
-      }
-      case SUPPRESS -> {
-        allocator.suppress(framework);
-        message.reply(null);
-      }
+      case REVIVE -> suppressOrRevive(message, framework, false, call.getRevive().getRolesList());
+      case SUPPRESS ->
+          suppressOrRevive(message, framework, true, call.getSuppress().getRolesList());
       default -> message.fail(Failures.NOT_IMPLEMENTED,
           "Call type " + call.getType() + " is not handled by the allocator");
     }
   }
 
-  private void accept(Message<Object> message, FrameworkId framework, Call.Accept accept) {
-    List<TaskInfo> launches = new ArrayList<>();
-    List<TaskInfo> singles = new ArrayList<>(); // LAUNCH tasks; launches also has groups'
-    List<Protos.Offer.Operation.LaunchGroup> groups = new ArrayList<>();
-    for (Protos.Offer.Operation operation : accept.getOperationsList()) {
-      if (operation.getType() == Protos.Offer.Operation.Type.LAUNCH_GROUP) {
-        groups.add(operation.getLaunchGroup());
-        launches.addAll(operation.getLaunchGroup().getTaskGroup().getTasksList());
-        continue;
-      }
-      if (operation.getType() != Protos.Offer.Operation.Type.LAUNCH) {
-        // Checked before any offer is touched, so a rejected call changes nothing.
-        message.fail(Failures.NOT_IMPLEMENTED, "Offer operation " + operation.getType()
-            + " is not supported yet; only LAUNCH and LAUNCH_GROUP are. Nothing was accepted");
-        return;
-      }
-      launches.addAll(operation.getLaunch().getTaskInfosList());
-      singles.addAll(operation.getLaunch().getTaskInfosList());
-    }
-    Duration refuse = refuse(accept.hasFilters() ? accept.getFilters() : null);
-    AcceptResult result = allocator.accept(framework, offerIds(accept.getOfferIdsList()));
-    if (result instanceof AcceptResult.Rejected rejected) {
-      reportInvalidOffers(framework, launches, rejected.message());
-      message.fail(Failures.BAD_REQUEST, rejected.message());
-      scheduleAllocation();
+  /** SUPPRESS or REVIVE the listed roles of the framework; none listed means all of them. */
+  private void suppressOrRevive(Message<Object> message, FrameworkId framework, boolean suppress,
+      List<String> roles) {
+    List<String> unknown = roles.stream()
+        .filter(r -> !allocator.roles(framework).contains(r)).toList();
+    if (!unknown.isEmpty()) {
+      message.fail(Failures.BAD_REQUEST, (suppress ? "SUPPRESS" : "REVIVE") + " names roles "
+          + unknown + " the framework is not subscribed to (it has " + allocator.roles(framework)
+          + "); name only its roles, or none for all of them");
       return;
     }
-    AcceptResult.Accepted accepted = (AcceptResult.Accepted) result;
-    if (launches.isEmpty()) {
-      allocator.recover(framework, accepted.agentId(), accepted.resources(), refuse, Instant.now());
-      message.reply(null);
-      return;
+    if (suppress) {
+      allocator.suppress(framework, roles);
+    } else {
+      allocator.revive(framework, roles);
     }
-    bus.<Messages.Launched>request(Addresses.TASKS, new Messages.LaunchTasks(
-            framework, accepted.agentId(), accepted.resources(), singles, groups))
-        .onComplete(reply -> {
-          Resources used = reply.succeeded() ? reply.result().body().used() : Resources.EMPTY;
-          allocator.recover(framework, accepted.agentId(), accepted.resources().minus(used),
-              refuse, Instant.now());
-          scheduleAllocation();
-          message.reply(null);
-        });
-  }
-
-  /** Mesos: tasks launched on invalid offers get TASK_LOST, or TASK_DROPPED if partition-aware. */
-  private void reportInvalidOffers(FrameworkId framework, List<TaskInfo> launches, String why) {
-    Messages.FrameworkAdded facts = frameworks.get(framework);
-    TaskState state = facts != null && facts.partitionAware()
-        ? TaskState.TASK_DROPPED : TaskState.TASK_LOST;
-    for (TaskInfo task : launches) {
-      bus.send(Addresses.FRAMEWORKS, new Messages.ToFramework(framework, SchedulerEvents.update(
-          TaskStatuses.fromMaster(task.getTaskId().getValue(), task.getAgentId().getValue(),
-              state, Reason.REASON_INVALID_OFFERS, why, System.currentTimeMillis() / 1000.0))));
-    }
+    message.reply(null);
   }
 
   /**
@@ -322,7 +287,8 @@ public final class AllocatorVerticle extends VerticleBase {
       Messages.FrameworkAdded facts = frameworks.get(offer.frameworkId());
       Messages.AgentDescriptor agent = agents.get(offer.agentId());
       byFramework.computeIfAbsent(offer.frameworkId(), f -> new ArrayList<>())
-          .add(OfferProtos.of(offer, agent, facts == null ? "*" : facts.role()));
+          .add(OfferProtos.of(offer, agent,
+              reservations.view(offer.agentId(), facts == null ? null : facts.info())));
     }
     byFramework.forEach((framework, list) -> bus.send(Addresses.FRAMEWORKS,
         new Messages.ToFramework(framework, SchedulerEvents.offers(list))));
@@ -336,20 +302,5 @@ public final class AllocatorVerticle extends VerticleBase {
       bus.send(Addresses.FRAMEWORKS, new Messages.ToFramework(offer.frameworkId(),
           SchedulerEvents.rescind(offer.id().value())));
     }
-  }
-
-  private static List<OfferId> offerIds(List<Protos.OfferID> ids) {
-    return ids.stream().map(id -> OfferId.of(id.getValue().isEmpty() ? "?" : id.getValue()))
-        .toList();
-  }
-
-  /** Mesos: absent filters mean the default 5 s; the allocator applies negatives and caps. */
-  private static Duration refuse(Protos.Filters filters) {
-    double seconds = filters == null || !filters.hasRefuseSeconds()
-        ? 5.0 : filters.getRefuseSeconds();
-    if (Double.isNaN(seconds)) {
-      seconds = 5.0;
-    }
-    return Duration.ofMillis((long) Math.min(seconds * 1000, 365.0 * 86400 * 1000));
   }
 }

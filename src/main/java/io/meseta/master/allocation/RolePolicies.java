@@ -10,8 +10,6 @@ import io.meseta.core.resources.Resources;
 import io.meseta.master.state.StateStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,16 +173,7 @@ final class RolePolicies {
     return result;
   }
 
-  /** Store adapters may complete on their own threads; the allocator is touched on ours only. */
   private <T> Future<T> onContext(Future<T> future) {
-    Promise<T> promise = Promise.promise();
-    future.onComplete(result -> {
-      if (Vertx.currentContext() == context) {
-        promise.handle(result);
-      } else {
-        context.runOnContext(v -> promise.handle(result));
-      }
-    });
-    return promise.future();
+    return ContextHop.onContext(context, future);
   }
 }

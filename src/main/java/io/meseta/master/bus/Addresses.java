@@ -11,6 +11,11 @@ public final class Addresses {
   public static final String TASKS = "meseta.tasks";
   /** Published facts for the operator event stream; every gateway node listens (OperatorFacts). */
   public static final String OPERATOR_EVENTS = "meseta.operator.events";
+  /**
+   * Published by a new leader once it has recovered (the body is its epoch): every gateway drops
+   * its agent and framework connections, so that they re-register and re-subscribe with it.
+   */
+  public static final String LEADER_CHANGED = "meseta.leader.changed";
 
   private Addresses() {}
 

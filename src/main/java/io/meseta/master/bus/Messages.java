@@ -6,6 +6,7 @@ import io.meseta.core.resources.Resources;
 import io.meseta.protocol.agent.AgentMessage;
 import io.meseta.protocol.agent.TaskStatusReport;
 import io.vertx.core.eventbus.EventBus;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
@@ -25,7 +26,8 @@ public final class Messages {
    * {@code overHttp}: the connection is a Mesos HTTP event stream whose id is the
    * {@code Mesos-Stream-Id} (false for the WebSocket transport).
    */
-  public record Subscribe(String nodeId, String connectionId, Call call, boolean overHttp) {
+  public record Subscribe(String nodeId, String connectionId, Call call, boolean overHttp)
+      implements Serializable {
     public Subscribe(String nodeId, String connectionId, Call call) {
       this(nodeId, connectionId, call, false);
     }
@@ -35,76 +37,96 @@ public final class Messages {
    * May a call carrying this {@code Mesos-Stream-Id} (null when absent) act for the framework?
    * The reply is null, or a failure with the HTTP status and message Mesos answers.
    */
-  public record StreamCheck(FrameworkId frameworkId, String streamId) {}
+  public record StreamCheck(FrameworkId frameworkId, String streamId) implements Serializable {}
 
-  public record Teardown(FrameworkId frameworkId) {}
+  public record Teardown(FrameworkId frameworkId) implements Serializable {}
 
-  public record FrameworkDisconnected(FrameworkId frameworkId, String connectionId) {}
+  public record FrameworkDisconnected(FrameworkId frameworkId, String connectionId)
+      implements Serializable {}
 
   /** Deliver one event to a framework, wherever it is connected; dropped if it is not. */
-  public record ToFramework(FrameworkId frameworkId, Event event) {}
+  public record ToFramework(FrameworkId frameworkId, Event event) implements Serializable {}
 
   /** Deliver one event to every connected framework (e.g. FAILURE when an agent is lost). */
-  public record ToAllFrameworks(Event event) {}
+  public record ToAllFrameworks(Event event) implements Serializable {}
 
   // ---- framework facts (frameworks service → allocator, task tracker) ----
 
-  /** {@code info} (may be null) is what the framework subscribed with; executors receive it. */
+  /**
+   * {@code info} (may be null) is what the framework subscribed with; executors receive it.
+   * {@code suppressedRoles}: roles that want no offers from the start (SUBSCRIBE's list).
+   */
   public record FrameworkAdded(
-      FrameworkId frameworkId, String role, boolean partitionAware, FrameworkInfo info) {
+      FrameworkId frameworkId, String role, boolean partitionAware, FrameworkInfo info,
+      List<String> suppressedRoles) implements Serializable {
     public FrameworkAdded(FrameworkId frameworkId, String role, boolean partitionAware) {
       this(frameworkId, role, partitionAware, null);
     }
+
+    public FrameworkAdded(
+        FrameworkId frameworkId, String role, boolean partitionAware, FrameworkInfo info) {
+      this(frameworkId, role, partitionAware, info, List.of());
+    }
   }
 
-  public record FrameworkActivated(FrameworkId frameworkId) {}
+  public record FrameworkActivated(FrameworkId frameworkId) implements Serializable {}
 
-  public record FrameworkDeactivated(FrameworkId frameworkId) {}
+  public record FrameworkDeactivated(FrameworkId frameworkId) implements Serializable {}
 
-  public record FrameworkRemoved(FrameworkId frameworkId) {}
+  public record FrameworkRemoved(FrameworkId frameworkId) implements Serializable {}
 
   // ---- scheduler calls routed by type (gateway → allocator or task tracker) ----
 
-  public record SchedulerCall(FrameworkId frameworkId, Call call) {}
+  public record SchedulerCall(FrameworkId frameworkId, Call call) implements Serializable {}
 
   // ---- agents ----
 
-  public record RegisterAgent(String nodeId, String connectionId, AgentMessage.Register register) {}
+  public record RegisterAgent(String nodeId, String connectionId, AgentMessage.Register register)
+      implements Serializable {}
 
   public record ReregisterAgent(
-      String nodeId, String connectionId, AgentMessage.Reregister reregister) {}
+      String nodeId, String connectionId, AgentMessage.Reregister reregister)
+          implements Serializable {}
 
-  public record AgentPong(AgentId agentId, long seq) {}
+  public record AgentPong(AgentId agentId, long seq) implements Serializable {}
 
-  public record AgentDisconnected(AgentId agentId, String connectionId) {}
+  public record AgentDisconnected(AgentId agentId, String connectionId) implements Serializable {}
 
   /** Deliver one message to an agent, wherever it is connected; dropped if it is not. */
-  public record ToAgent(AgentId agentId, AgentMessage.ToAgent message) {}
+  public record ToAgent(AgentId agentId, AgentMessage.ToAgent message) implements Serializable {}
 
   /** What the master knows of an agent's identity and capacity. */
   public record AgentDescriptor(
-      AgentId id, String hostname, int port, Resources total, Map<String, String> attributes) {}
+      AgentId id, String hostname, int port, Resources total, Map<String, String> attributes)
+          implements Serializable {}
 
-  public record AgentAdded(AgentDescriptor agent, Map<FrameworkId, Resources> inUse) {}
+  public record AgentAdded(AgentDescriptor agent, Map<FrameworkId, Resources> inUse)
+      implements Serializable {}
 
-  public record AgentRemoved(AgentId agentId) {}
+  public record AgentRemoved(AgentId agentId) implements Serializable {}
 
   /** An agent re-registered with these tasks; the reply is {@link InUse}. */
   public record AgentReregistered(
       AgentId agentId,
       List<AgentMessage.RunningTask> tasks,
-      List<AgentMessage.RunningExecutor> executors) {
+      List<AgentMessage.RunningExecutor> executors,
+      List<AgentMessage.RunningTask> ended) implements Serializable {
+    public AgentReregistered(AgentId agentId, List<AgentMessage.RunningTask> tasks,
+        List<AgentMessage.RunningExecutor> executors) {
+      this(agentId, tasks, executors, List.of());
+    }
+
     public AgentReregistered(AgentId agentId, List<AgentMessage.RunningTask> tasks) {
       this(agentId, tasks, List.of());
     }
   }
 
-  public record InUse(Map<FrameworkId, Resources> byFramework) {}
+  public record InUse(Map<FrameworkId, Resources> byFramework) implements Serializable {}
 
-  public record StatusFromAgent(AgentId agentId, TaskStatusReport status) {}
+  public record StatusFromAgent(AgentId agentId, TaskStatusReport status) implements Serializable {}
 
   /** An agent's report about its executors (FRAMEWORK_MESSAGE, EXECUTOR_EXITED) for the task tracker. */
-  public record FromAgent(AgentId agentId, AgentMessage.ToMaster message) {}
+  public record FromAgent(AgentId agentId, AgentMessage.ToMaster message) implements Serializable {}
 
   // ---- task launch (allocator → task tracker) and release (task tracker → allocator) ----
 
@@ -114,56 +136,68 @@ public final class Messages {
       AgentId agentId,
       Resources offered,
       List<TaskInfo> tasks,
-      List<Offer.Operation.LaunchGroup> groups) {
+      List<Offer.Operation.LaunchGroup> groups) implements Serializable {
     public LaunchTasks(
         FrameworkId frameworkId, AgentId agentId, Resources offered, List<TaskInfo> tasks) {
       this(frameworkId, agentId, offered, tasks, List.of());
     }
   }
 
-  public record Launched(Resources used) {}
+  public record Launched(Resources used) implements Serializable {}
 
-  public record Recover(FrameworkId frameworkId, AgentId agentId, Resources resources) {}
+  public record Recover(FrameworkId frameworkId, AgentId agentId, Resources resources)
+      implements Serializable {}
 
   /**
    * What one source (the job service, a framework's REQUEST) is waiting to place, replacing what
    * it declared before. Feeds the fragmentation measure and preemption planning.
    */
-  public record DemandDeclared(String source, List<io.meseta.core.preemption.Demand> demand) {}
+  public record DemandDeclared(String source, List<io.meseta.core.preemption.Demand> demand)
+      implements Serializable {}
 
   // ---- preemption (allocator ↔ task tracker) ----
 
   /** Asks the task tracker for the tasks that could be preempted; the reply is RunningTasks. */
-  public record RunningTasksQuery() {}
+  public record RunningTasksQuery() implements Serializable {}
 
   /** A running task as preemption planning needs it: where, whose role, since when. */
   public record RunningTaskInfo(io.meseta.core.model.TaskId taskId, FrameworkId frameworkId,
-      AgentId agentId, String role, Resources resources, java.time.Instant startedAt) {}
+      AgentId agentId, String role, Resources resources, java.time.Instant startedAt)
+          implements Serializable {}
 
-  public record RunningTasks(List<RunningTaskInfo> tasks) {}
+  public record RunningTasks(List<RunningTaskInfo> tasks) implements Serializable {}
 
   /**
    * Preempt these tasks: tell each framework now (an inverse offer whose unavailability starts
    * now and lasts {@code grace}), then kill the task with REASON_CONTAINER_PREEMPTED.
    */
-  public record Preempt(List<io.meseta.core.preemption.Victim> victims, java.time.Duration grace) {}
+  public record Preempt(List<io.meseta.core.preemption.Victim> victims, java.time.Duration grace)
+      implements Serializable {}
 
   // ---- operator policy (gateway → allocator); the reply is null or a failure saying why ----
 
   /** Sets these roles' weights, all or none; persisted through the state store. */
-  public record UpdateWeights(Map<String, Double> weights) {}
+  public record UpdateWeights(Map<String, Double> weights) implements Serializable {}
 
   /**
    * Sets these roles' quotas, all or none; persisted through the state store. Without {@code
    * force}, a limit below what the role already consumes is refused.
    */
-  public record UpdateQuota(List<io.meseta.core.allocation.RoleQuota> quotas, boolean force) {}
+  public record UpdateQuota(List<io.meseta.core.allocation.RoleQuota> quotas, boolean force)
+      implements Serializable {}
+
+  /** An operator's RESERVE_RESOURCES ({@code reserve}) or UNRESERVE_RESOURCES on one agent. */
+  public record OperatorReservation(AgentId agentId,
+      List<org.apache.mesos.v1.Protos.Resource> resources, boolean reserve)
+      implements Serializable {}
 
   // ---- gateway deliveries (services → the gateway node that holds the connection) ----
 
-  public record EventToConnection(String connectionId, Event event, boolean closeAfter) {}
+  public record EventToConnection(String connectionId, Event event, boolean closeAfter)
+      implements Serializable {}
 
-  public record MessageToAgentConnection(String connectionId, AgentMessage.ToAgent message) {}
+  public record MessageToAgentConnection(String connectionId, AgentMessage.ToAgent message)
+      implements Serializable {}
 
   /** Registers a pass-by-reference codec for every message above. Call once per Vert.x. */
   public static void registerCodecs(EventBus bus) {

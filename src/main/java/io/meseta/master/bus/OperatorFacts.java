@@ -2,6 +2,7 @@ package io.meseta.master.bus;
 
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
+import java.io.Serializable;
 import org.apache.mesos.v1.Protos.TaskState;
 import org.apache.mesos.v1.Protos.TaskStatus;
 
@@ -18,23 +19,24 @@ public final class OperatorFacts {
   private OperatorFacts() {}
 
   /** A task the master accepted for launch (or adopted from a re-registering agent). */
-  public record TaskAdded(JsonObject task) {}
+  public record TaskAdded(JsonObject task) implements Serializable {}
 
   /** A task received {@code status}; {@code state} is the task's state after it. */
-  public record TaskUpdated(String frameworkId, TaskStatus status, TaskState state) {}
+  public record TaskUpdated(String frameworkId, TaskStatus status, TaskState state)
+      implements Serializable {}
 
   /** An agent registered, re-registered or became reachable again. */
-  public record AgentAdded(JsonObject agent) {}
+  public record AgentAdded(JsonObject agent) implements Serializable {}
 
   /** An agent was removed or marked unreachable. */
-  public record AgentRemoved(String agentId) {}
+  public record AgentRemoved(String agentId) implements Serializable {}
 
-  public record FrameworkAdded(JsonObject framework) {}
+  public record FrameworkAdded(JsonObject framework) implements Serializable {}
 
   /** A framework re-subscribed, disconnected or changed its info. */
-  public record FrameworkUpdated(JsonObject framework) {}
+  public record FrameworkUpdated(JsonObject framework) implements Serializable {}
 
-  public record FrameworkRemoved(JsonObject framework) {}
+  public record FrameworkRemoved(JsonObject framework) implements Serializable {}
 
   /** Registers a pass-by-reference codec per fact; {@link Messages#registerCodecs} calls it. */
   static void registerCodecs(EventBus bus) {

@@ -7,6 +7,10 @@ import io.meseta.master.bus.Addresses;
 import io.meseta.master.bus.Failures;
 import io.meseta.master.bus.Messages;
 import io.meseta.master.bus.OperatorFacts;
+import io.meseta.master.state.LeaderTerm;
+import io.meseta.master.state.StateStore;
+import io.meseta.master.state.StateWriter;
+import io.meseta.protocol.json.MesosJson;
 import io.meseta.protocol.SchedulerEvents;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -38,21 +42,53 @@ public final class FrameworkSessionsVerticle extends VerticleBase {
 
   private final MasterIdentity identity;
   private final MasterConfig config;
+  private final LeaderTerm term;
+  private StateWriter writer;
   private final Map<FrameworkId, FrameworkSession> sessions = new LinkedHashMap<>();
   private final Deque<FrameworkSession> completed = new ArrayDeque<>();
   private int nextId;
   private EventBus bus;
 
-  public FrameworkSessionsVerticle(MasterIdentity identity, MasterConfig config) {
+  public FrameworkSessionsVerticle(MasterIdentity identity, MasterConfig config, LeaderTerm term) {
     this.identity = identity;
     this.config = config;
+    this.term = term;
   }
 
   @Override
   public Future<?> start() {
     bus = vertx.eventBus();
-    bus.consumer(Addresses.state(Addresses.FRAMEWORKS), m -> m.reply(state()));
-    return bus.consumer(Addresses.FRAMEWORKS, this::handle).completion();
+    writer = term.writer(vertx);
+    return term.store().entries(StateStore.FRAMEWORKS).compose(stored -> {
+      stored.values().forEach(this::recover);
+      bus.consumer(Addresses.state(Addresses.FRAMEWORKS), m -> m.reply(state()));
+      return bus.consumer(Addresses.FRAMEWORKS, this::handle).completion();
+    });
+  }
+
+  /**
+   * A framework a previous leader knew: it is added disconnected, and has its failover timeout,
+   * counted from now, to re-subscribe, as after a disconnection.
+   */
+  private void recover(JsonObject stored) {
+    FrameworkInfo info = MesosJson.parse(stored.getString("info"), FrameworkInfo.getDefaultInstance());
+    FrameworkSession session = new FrameworkSession(
+        FrameworkId.of(info.getId().getValue()), info, stored.getLong("registered_millis", 0L));
+    sessions.put(session.id, session);
+    bus.send(Addresses.TASKS, new Messages.FrameworkAdded(
+        session.id, session.role(), session.partitionAware(), session.info));
+    bus.send(Addresses.ALLOCATOR, new Messages.FrameworkAdded(
+        session.id, session.role(), session.partitionAware(), session.info));
+    LOG.info("Framework {} ({}) recovered from the state store; waiting for it to re-subscribe",
+        session.id, info.getName());
+    // A leader change is not the framework's fault: it gets at least the agents' window.
+    deactivate(session, config.agentPingInterval().toMillis() * config.maxMissedPings());
+  }
+
+  private void persist(FrameworkSession session) {
+    writer.put(StateStore.FRAMEWORKS, session.id.value(), () -> new JsonObject()
+        .put("info", MesosJson.print(session.info))
+        .put("registered_millis", session.registeredMillis));
   }
 
   private void handle(Message<Object> message) {
@@ -111,8 +147,9 @@ public final class FrameworkSessionsVerticle extends VerticleBase {
       session = new FrameworkSession(id, info, System.currentTimeMillis());
       sessions.put(id, session);
       attach(session, subscribe);
-      Messages.FrameworkAdded added =
-          new Messages.FrameworkAdded(id, session.role(), session.partitionAware(), session.info);
+      persist(session);
+      Messages.FrameworkAdded added = new Messages.FrameworkAdded(
+          id, session.role(), session.partitionAware(), session.info, List.copyOf(suppressed));
       bus.send(Addresses.TASKS, added);
       bus.send(Addresses.ALLOCATOR, added);
       LOG.info("Framework {} ({}) subscribed", id, info.getName());
@@ -124,23 +161,31 @@ public final class FrameworkSessionsVerticle extends VerticleBase {
         message.fail(Failures.BAD_REQUEST, principalChange.get());
         return;
       }
+      if (FrameworkUpdate.multiRole(info) != FrameworkUpdate.multiRole(session.info)) {
+        message.fail(Failures.BAD_REQUEST, "Adding or removing the MULTI_ROLE capability when"
+            + " re-subscribing is not supported; subscribe with the capabilities the framework"
+            + " registered with");
+        return;
+      }
       if (session.connected() && !session.connectionId.equals(subscribe.connectionId())) {
         closeConnection(session, SchedulerEvents.error("Framework failed over"));
+        // Offers made on the old connection (perhaps to a node that died) are void: recover them.
+        bus.send(Addresses.ALLOCATOR, new Messages.FrameworkDeactivated(id));
       }
       // Mesos keeps user and checkpoint across a re-subscribe (MESOS-703).
       session.info = info.toBuilder()
           .setUser(session.info.getUser()).setCheckpoint(session.info.getCheckpoint()).build();
       vertx.cancelTimer(session.failoverTimer);
       attach(session, subscribe);
-      bus.send(Addresses.TASKS,
-          new Messages.FrameworkAdded(id, session.role(), session.partitionAware(), session.info));
+      persist(session);
+      Messages.FrameworkAdded again = new Messages.FrameworkAdded(
+          id, session.role(), session.partitionAware(), session.info, List.copyOf(suppressed));
+      bus.send(Addresses.TASKS, again);
+      bus.send(Addresses.ALLOCATOR, again); // the allocator takes any change of roles from it
       bus.send(Addresses.ALLOCATOR, new Messages.FrameworkActivated(id));
       LOG.info("Framework {} ({}) re-subscribed", id, info.getName());
       bus.publish(Addresses.OPERATOR_EVENTS,
           new OperatorFacts.FrameworkUpdated(FrameworkJson.of(session, true)));
-    }
-    if (!suppressed.isEmpty()) {
-      bus.send(Addresses.ALLOCATOR, new Messages.SchedulerCall(id, allocatorCall(true)));
     }
     message.reply(SchedulerEvents.subscribed(id, config.heartbeatInterval(), identity.masterInfo()));
   }
@@ -188,20 +233,37 @@ public final class FrameworkSessionsVerticle extends VerticleBase {
       return;
     }
     session.info = update.getFrameworkInfo();
-    bus.send(Addresses.TASKS,
-        new Messages.FrameworkAdded(id, session.role(), session.partitionAware(), session.info));
+    persist(session);
+    Messages.FrameworkAdded updated =
+        new Messages.FrameworkAdded(id, session.role(), session.partitionAware(), session.info);
+    bus.send(Addresses.TASKS, updated);
+    bus.send(Addresses.ALLOCATOR, updated); // roles may have changed
     // Mesos sets the suppressed roles to exactly this list. The allocator's only way to
-    // unsuppress is REVIVE, which also clears the framework's refusal filters.
-    bus.send(Addresses.ALLOCATOR, new Messages.SchedulerCall(id,
-        allocatorCall(!update.getSuppressedRolesList().isEmpty())));
+    // unsuppress is REVIVE, which also clears the role's refusal filters.
+    List<String> suppressedRoles = update.getSuppressedRolesList();
+    List<String> unsuppressed = FrameworkUpdate.rolesOf(session.info).stream()
+        .filter(r -> !suppressedRoles.contains(r)).toList();
+    if (!suppressedRoles.isEmpty()) {
+      bus.send(Addresses.ALLOCATOR,
+          new Messages.SchedulerCall(id, allocatorCall(true, suppressedRoles)));
+    }
+    if (!unsuppressed.isEmpty()) {
+      bus.send(Addresses.ALLOCATOR,
+          new Messages.SchedulerCall(id, allocatorCall(false, unsuppressed)));
+    }
     LOG.info("Framework {} ({}) updated", id, session.info.getName());
     bus.publish(Addresses.OPERATOR_EVENTS,
         new OperatorFacts.FrameworkUpdated(FrameworkJson.of(session, true)));
     message.reply(null);
   }
 
-  private static Call allocatorCall(boolean suppress) {
-    return Call.newBuilder().setType(suppress ? Call.Type.SUPPRESS : Call.Type.REVIVE).build();
+  /** SUPPRESS or REVIVE of these roles, as the framework could have sent it. */
+  private static Call allocatorCall(boolean suppress, List<String> roles) {
+    return suppress
+        ? Call.newBuilder().setType(Call.Type.SUPPRESS)
+            .setSuppress(Call.Suppress.newBuilder().addAllRoles(roles)).build()
+        : Call.newBuilder().setType(Call.Type.REVIVE)
+            .setRevive(Call.Revive.newBuilder().addAllRoles(roles)).build();
   }
 
   private void disconnected(Messages.FrameworkDisconnected disconnected) {
@@ -209,12 +271,21 @@ public final class FrameworkSessionsVerticle extends VerticleBase {
     if (session == null || !disconnected.connectionId().equals(session.connectionId)) {
       return; // an older connection of a framework that already failed over
     }
+    deactivate(session, 0);
+  }
+
+  /**
+   * Offers stop and the failover timeout (at least {@code minimumMillis}) starts: re-subscribe
+   * in time or be removed.
+   */
+  private void deactivate(FrameworkSession session, long minimumMillis) {
     session.connectionId = null;
     session.unregisteredMillis = System.currentTimeMillis();
     bus.send(Addresses.ALLOCATOR, new Messages.FrameworkDeactivated(session.id));
     bus.publish(Addresses.OPERATOR_EVENTS,
         new OperatorFacts.FrameworkUpdated(FrameworkJson.of(session, true)));
-    long timeoutMillis = (long) (session.info.getFailoverTimeout() * 1000);
+    long timeoutMillis =
+        Math.max(minimumMillis, (long) (session.info.getFailoverTimeout() * 1000));
     LOG.info("Framework {} disconnected; removing it in {} ms unless it re-subscribes",
         session.id, timeoutMillis);
     if (timeoutMillis <= 0) {
@@ -231,6 +302,7 @@ public final class FrameworkSessionsVerticle extends VerticleBase {
 
   private void remove(FrameworkSession session) {
     sessions.remove(session.id);
+    writer.remove(StateStore.FRAMEWORKS, session.id.value());
     vertx.cancelTimer(session.failoverTimer);
     session.unregisteredMillis = System.currentTimeMillis();
     completed.addLast(session);

@@ -34,10 +34,9 @@ final class FrameworkUpdate {
             ? Optional.of("Updating 'FrameworkInfo.checkpoint' is unsupported; attempted to update"
                 + " from '" + old.getCheckpoint() + "' to '" + info.getCheckpoint() + "'")
             : Optional.empty())
-        .or(() -> !roleOf(info).equals(roleOf(old))
-            ? Optional.of("Changing the role of a framework (from '" + roleOf(old) + "' to '"
-                + roleOf(info) + "') is not supported yet; tear the framework down and subscribe"
-                + " again with the new role")
+        .or(() -> multiRole(info) != multiRole(old)
+            ? Optional.of("Adding or removing the MULTI_ROLE capability is not supported; keep"
+                + " the capabilities the framework subscribed with (roles may change)")
             : Optional.empty())
         .or(() -> suppressedRolesProblem(info, update.getSuppressedRolesList()));
   }
@@ -54,10 +53,20 @@ final class FrameworkUpdate {
   /** Suppressed roles must be roles of the framework. */
   static Optional<String> suppressedRolesProblem(FrameworkInfo info, List<String> suppressed) {
     TreeSet<String> unknown = new TreeSet<>(suppressed);
-    unknown.remove(roleOf(info));
+    unknown.removeAll(rolesOf(info));
     return unknown.isEmpty()
         ? Optional.empty()
         : Optional.of("Suppressed roles " + unknown + " are not contained in the set of roles");
+  }
+
+  static boolean multiRole(FrameworkInfo info) {
+    return info.getCapabilitiesList().stream()
+        .anyMatch(c -> c.getType() == FrameworkInfo.Capability.Type.MULTI_ROLE);
+  }
+
+  /** Every role of the framework: its {@code roles} if MULTI_ROLE, else its one role. */
+  static List<String> rolesOf(FrameworkInfo info) {
+    return multiRole(info) ? info.getRolesList() : List.of(roleOf(info));
   }
 
   static String roleOf(FrameworkInfo info) {

@@ -12,6 +12,12 @@ public interface StateStore {
   /** Map names in use; one constant each so writers and readers agree. */
   String WEIGHTS = "weights";
   String QUOTAS = "quotas";
+  /** Frameworks by id: the FrameworkInfo they subscribed with, so a new leader knows them. */
+  String FRAMEWORKS = "frameworks";
+  /** Agents by id: identity and capacity, so a new leader waits for them to re-register. */
+  String AGENTS = "agents";
+  /** Unfinished tasks by framework and task id, with their latest state. */
+  String TASKS = "tasks";
 
   /**
    * Writes a batch into one map: {@code puts} are stored, keys in {@code removes} deleted.

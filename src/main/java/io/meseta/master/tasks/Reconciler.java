@@ -22,6 +22,15 @@ final class Reconciler {
   private final Map<FrameworkId, Boolean> partitionAware;
   private final Set<AgentId> registered = new HashSet<>();
   private final Set<AgentId> unreachable = new HashSet<>();
+  /**
+   * Agents an earlier leader had, not yet re-registered with this one: a task unknown here may
+   * still run there, so questions about it wait (Mesos: no reply for transitioning agents).
+   */
+  private final Set<AgentId> transitioning = new HashSet<>();
+
+  void agentsRecovering(java.util.Collection<AgentId> agents) {
+    transitioning.addAll(agents);
+  }
 
   Reconciler(TaskTable tasks, Map<FrameworkId, Boolean> partitionAware) {
     this.tasks = tasks;
@@ -31,11 +40,13 @@ final class Reconciler {
   void agentSeen(AgentId agent) {
     registered.add(agent);
     unreachable.remove(agent);
+    transitioning.remove(agent);
   }
 
   void agentLost(AgentId agent) {
     registered.remove(agent);
     unreachable.add(agent);
+    transitioning.remove(agent);
   }
 
   List<TaskStatus> reconcile(FrameworkId framework, Call.Reconcile reconcile, double now) {
@@ -49,13 +60,17 @@ final class Reconciler {
     boolean aware = partitionAware.getOrDefault(framework, false);
     for (Call.Reconcile.Task query : reconcile.getTasksList()) {
       TaskId id = TaskId.of(query.getTaskId().getValue());
-      var known = tasks.find(framework, id);
+      // A task that ended recently is answered with how it ended, not as unknown.
+      var known = tasks.find(framework, id).or(() -> tasks.findCompleted(framework, id));
       if (known.isPresent()) {
         replies.add(reply(id.value(), known.get().task.agentId().value(),
             known.get().task.state(), now));
         continue;
       }
       String agent = query.hasAgentId() ? query.getAgentId().getValue() : null;
+      if (agent == null ? !transitioning.isEmpty() : transitioning.contains(AgentId.of(agent))) {
+        continue; // asked again once the agent is back or gone, it gets an answer
+      }
       replies.add(reply(id.value(), agent, unknownTaskState(agent, aware), now));
     }
     return replies;

@@ -25,9 +25,48 @@ final class TaskTable {
   private final Map<FrameworkId, Deque<TrackedTask>> completed = new LinkedHashMap<>();
   /** Run time of every completed task since start, evicted from history or not. */
   private double completedRunSeconds;
+  private Journal journal = Journal.NONE;
+
+  /** Hears of every change to an active task, e.g. to keep it in the state store. */
+  interface Journal {
+    Journal NONE = new Journal() {
+      @Override
+      public void changed(TrackedTask task) {}
+
+      @Override
+      public void completed(TrackedTask task) {}
+    };
+
+    /** Added, or a status recorded: the task as a whole may have changed. */
+    void changed(TrackedTask task);
+
+    /** The task left the active table. */
+    void completed(TrackedTask task);
+  }
+
+  void journalTo(Journal newJournal) {
+    journal = newJournal;
+    active.values().forEach(tasks -> tasks.values().forEach(t -> t.journal = newJournal));
+  }
 
   Optional<TrackedTask> find(FrameworkId framework, TaskId task) {
     return Optional.ofNullable(active.getOrDefault(framework, Map.of()).get(task));
+  }
+
+  /** A task of the framework's completed history (the last 1000), newest first. */
+  Optional<TrackedTask> findCompleted(FrameworkId framework, TaskId task) {
+    Deque<TrackedTask> history = completed.get(framework);
+    if (history == null) {
+      return Optional.empty();
+    }
+    var newestFirst = history.descendingIterator();
+    while (newestFirst.hasNext()) {
+      TrackedTask t = newestFirst.next();
+      if (t.task.id().equals(task)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
   }
 
   boolean isActive(FrameworkId framework, TaskId task) {
@@ -37,12 +76,16 @@ final class TaskTable {
   void add(TrackedTask task) {
     active.computeIfAbsent(task.task.frameworkId(), f -> new LinkedHashMap<>())
         .put(task.task.id(), task);
+    task.journal = journal;
+    journal.changed(task);
   }
 
   /** Moves a task to the framework's completed history. */
   void complete(TrackedTask task) {
     Map<TaskId, TrackedTask> tasks = active.get(task.task.frameworkId());
     if (tasks != null && tasks.remove(task.task.id()) != null) {
+      task.journal = Journal.NONE;
+      journal.completed(task);
       completedRunSeconds += task.runSeconds(0);
       Deque<TrackedTask> history =
           completed.computeIfAbsent(task.task.frameworkId(), f -> new ArrayDeque<>());

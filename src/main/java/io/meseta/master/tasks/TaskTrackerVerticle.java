@@ -14,6 +14,8 @@ import io.meseta.master.bus.Addresses;
 import io.meseta.master.bus.Failures;
 import io.meseta.master.bus.Messages;
 import io.meseta.master.operator.OperatorFeed;
+import io.meseta.master.state.LeaderTerm;
+import io.meseta.master.state.StateStore;
 import io.meseta.protocol.SchedulerEvents;
 import io.meseta.protocol.TaskStatuses;
 import io.meseta.protocol.agent.AgentMessage;
@@ -54,8 +56,29 @@ public final class TaskTrackerVerticle extends VerticleBase {
   private ExecutorCalls executors;
   private OperatorFeed feed;
 
+  private final LeaderTerm term;
+
+  public TaskTrackerVerticle(LeaderTerm term) {
+    this.term = term;
+  }
+
   @Override
   public Future<?> start() {
+    return term.store().entries(StateStore.AGENTS).compose(agents -> {
+      reconciler.agentsRecovering(agents.keySet().stream().map(AgentId::of).toList());
+      return term.store().entries(StateStore.TASKS);
+    }).compose(stored -> {
+      // Recovered tasks wait for their agent: it re-registers with them, or they are lost.
+      stored.values().forEach(json -> tasks.add(StoredTasks.fromJson(json)));
+      tasks.journalTo(StoredTasks.journal(term.writer(vertx)));
+      if (!stored.isEmpty()) {
+        LOG.info("Recovered {} unfinished task(s) from the state store", stored.size());
+      }
+      return serve();
+    });
+  }
+
+  private Future<?> serve() {
     bus = vertx.eventBus();
     feed = OperatorFeed.forTasks(bus);
     launches = new Launches(tasks, executorTable, frameworkInfos, bus, feed);
@@ -277,7 +300,16 @@ public final class TaskTrackerVerticle extends VerticleBase {
         notifyFramework(framework, status);
       }
     }
+    Map<TaskId, TaskState> ended = new HashMap<>();
+    message.ended().forEach(t -> ended.put(TaskId.of(t.taskId()), t.state()));
     for (TrackedTask tracked : tasks.onAgent(agent)) {
+      TaskState endedAs = ended.get(tracked.task.id());
+      if (endedAs != null && !reported.contains(tracked.task.id())) {
+        // It ended and its framework was told (or will be, by the agent's retry): no news.
+        tracked.task = TaskStateMachine.apply(tracked.task, endedAs).task();
+        tasks.complete(tracked);
+        continue;
+      }
       if (!reported.contains(tracked.task.id()) && !tracked.task.state().isTerminal()) {
         boolean partitionAware = frameworks.getOrDefault(tracked.task.frameworkId(), false);
         TaskState state = partitionAware ? TaskState.TASK_GONE : TaskState.TASK_LOST;

@@ -15,6 +15,8 @@ final class TrackedTask {
   TaskStatus latest;
   String unackedUuid;
   final List<TaskStatus> statuses = new ArrayList<>();
+  /** Where changes are written; set by the table the task is added to. */
+  TaskTable.Journal journal = TaskTable.Journal.NONE;
 
   TrackedTask(Task task) {
     this.task = task;
@@ -42,6 +44,7 @@ final class TrackedTask {
 
   void record(TaskStatus status) {
     latest = status;
+    journal.changed(this);
     // Mesos keeps every status in state.json; a bound keeps a flapping task from growing forever.
     if (statuses.size() < 32) {
       statuses.add(status);

@@ -30,7 +30,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = AgentMessage.ShutdownExecutor.class, name = "SHUTDOWN_EXECUTOR"),
   @JsonSubTypes.Type(value = AgentMessage.ExecutorExited.class, name = "EXECUTOR_EXITED")
 })
-public sealed interface AgentMessage {
+public sealed interface AgentMessage extends java.io.Serializable {
 
   /** Sent by agents. */
   sealed interface ToMaster extends AgentMessage {}
@@ -52,8 +52,22 @@ public sealed interface AgentMessage {
       String resources,
       Map<String, String> attributes,
       List<RunningTask> tasks,
-      List<RunningExecutor> executors)
+      List<RunningExecutor> executors,
+      List<RunningTask> ended)
       implements ToMaster {
+
+    /**
+     * {@code ended}: tasks that ended recently and whose end the master has been sent, in their
+     * terminal state, so that a new leader that did not yet hear of it does not report them lost.
+     */
+    public Reregister {
+      ended = ended == null ? List.of() : ended;
+    }
+
+    public Reregister(String agentId, String hostname, int port, String resources,
+        Map<String, String> attributes, List<RunningTask> tasks, List<RunningExecutor> executors) {
+      this(agentId, hostname, port, resources, attributes, tasks, executors, List.of());
+    }
 
     public Reregister(String agentId, String hostname, int port, String resources,
         Map<String, String> attributes, List<RunningTask> tasks) {
@@ -112,8 +126,10 @@ public sealed interface AgentMessage {
 
   /** A task as the agent reports it when re-registering. */
   record RunningTask(
-      String frameworkId, String taskId, String name, String resources, TaskState state) {}
+      String frameworkId, String taskId, String name, String resources, TaskState state)
+      implements java.io.Serializable {}
 
   /** A custom executor as the agent reports it when re-registering. */
-  record RunningExecutor(String frameworkId, String executorId, String resources) {}
+  record RunningExecutor(String frameworkId, String executorId, String resources)
+      implements java.io.Serializable {}
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * where arguments[0] is argv[0]).
  */
 public record CommandSpec(
-    boolean shell, String value, List<String> arguments, Map<String, String> environment) {
+    boolean shell, String value, List<String> arguments, Map<String, String> environment)
+    implements java.io.Serializable {
   public CommandSpec {
     arguments = arguments == null ? List.of() : List.copyOf(arguments);
     environment = environment == null ? Map.of() : Map.copyOf(environment);

@@ -21,4 +21,4 @@ public record ExecutorSpec(
     long shutdownGracePeriodMillis,
     boolean checkpoint,
     JsonNode executorInfo,
-    JsonNode frameworkInfo) {}
+    JsonNode frameworkInfo) implements java.io.Serializable {}

@@ -16,7 +16,7 @@ public record TaskSpec(
     CommandSpec command,
     long killGracePeriodMillis,
     ExecutorSpec executor,
-    JsonNode taskInfo) {
+    JsonNode taskInfo) implements java.io.Serializable {
 
   /** A command task (run by the agent itself). */
   public TaskSpec(String frameworkId, String taskId, String name, String resources,

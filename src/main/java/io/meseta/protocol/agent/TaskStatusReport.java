@@ -21,7 +21,7 @@ public record TaskStatusReport(
     double timestamp,
     String uuid,
     String executorId,
-    String data) {
+    String data) implements java.io.Serializable {
 
   public TaskStatusReport(String frameworkId, String taskId, String agentId, TaskState state,
       Reason reason, StatusSource source, String message, double timestamp, String uuid) {

@@ -80,7 +80,7 @@ public final class SimulatedFramework {
           send(Call.newBuilder()
               .setType(Call.Type.SUBSCRIBE)
               .setSubscribe(Call.Subscribe.newBuilder().setFrameworkInfo(FrameworkInfo.newBuilder()
-                  .setUser("loadtest").setName(name).addRoles("*").setFailoverTimeout(0)))
+                  .setUser("loadtest").setName(name).setRole("*").setFailoverTimeout(0)))
               .build());
           subscribed.future().onSuccess(id -> measurements.subscription(System.nanoTime() - sent));
         });
