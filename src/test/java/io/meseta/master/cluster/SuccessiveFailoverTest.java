@@ -33,8 +33,10 @@ class SuccessiveFailoverTest {
   @Test
   void aRestartedNodeRejoinsTheCpGroupsSoASecondFailoverStillElects() throws Exception {
     Config config = TestMembers.config();
-    // The shipped 5 s would only make this test slower; the mechanism is the same.
-    config.getCPSubsystemConfig().setMissingCPMemberAutoRemovalSeconds(3);
+    // The shipped 5 s auto-removal would only make this test slower; the mechanism is the same.
+    // (Hazelcast wants the session TTL no longer than the auto-removal.)
+    config.getCPSubsystemConfig().setSessionTimeToLiveSeconds(3)
+        .setMissingCPMemberAutoRemovalSeconds(3);
     cluster = TestMembers.start(3, config);
     vertx = Vertx.vertx();
     cluster.members.forEach(this::elect);
