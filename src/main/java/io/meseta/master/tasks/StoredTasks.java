@@ -8,15 +8,14 @@ import io.meseta.core.resources.Resources;
 import io.meseta.core.tasks.Task;
 import io.meseta.master.state.StateStore;
 import io.meseta.master.state.StateWriter;
-import io.meseta.protocol.json.MesosJson;
 import io.vertx.core.json.JsonObject;
-import org.apache.mesos.v1.Protos.TaskStatus;
 
 /**
  * Unfinished tasks in the state store, so that a new leader knows every task an earlier one
  * launched, even one whose agent never heard of it: such a task is reported lost when its
  * agent re-registers without it, instead of vanishing. A task leaves the store when it leaves
- * the active table (terminal and acknowledged).
+ * the active table (terminal and acknowledged). Only what a new leader needs is kept (ids,
+ * agent, resources, state), not the status history: this is written for every task change.
  */
 final class StoredTasks {
   private StoredTasks() {}
@@ -50,9 +49,6 @@ final class StoredTasks {
         .put("resources", task.resources().toText())
         .put("state", task.state().name())
         .put("resources_released", task.resourcesReleased());
-    if (tracked.latest != null) {
-      json.put("latest", MesosJson.print(tracked.latest));
-    }
     if (tracked.unackedUuid != null) {
       json.put("unacked_uuid", tracked.unackedUuid);
     }
@@ -68,10 +64,6 @@ final class StoredTasks {
         Resources.parse(json.getString("resources")),
         TaskState.valueOf(json.getString("state")),
         json.getBoolean("resources_released", false)));
-    String latest = json.getString("latest");
-    if (latest != null) {
-      tracked.record(MesosJson.parse(latest, TaskStatus.getDefaultInstance()));
-    }
     tracked.unackedUuid = json.getString("unacked_uuid");
     return tracked;
   }
