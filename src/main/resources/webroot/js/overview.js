@@ -1,5 +1,6 @@
-// Overview: cluster totals per resource, utilisation over time, tasks and agents by state, and
-// the sharing metrics (fragmentation, preemption) of /master/state-summary.
+// Overview: cluster totals per resource, utilisation over time, tasks and agents by state, the
+// master nodes with the leader, and the sharing metrics (fragmentation, preemption) of
+// /master/state-summary.
 import { h, number, table } from './dom.js';
 import { readStateSummary, utilisationPlots } from './utilisation.js';
 
@@ -27,6 +28,8 @@ export const overview = {
         frameworks: summary.frameworks.length,
         'task time (s)': number(sharing.task_time_seconds ?? 0, 1),
       }),
+      h('h2', {}, 'Master nodes'),
+      masterNodes(summary.master_nodes ?? []),
       h('h2', {}, 'Fragmentation'),
       keyValues('fragmentation', sharing.fragmentation),
       h('h2', {}, 'Preemption'),
@@ -46,6 +49,16 @@ function resourceCard(name, unit, sharing) {
       ' · free ', h('span', { class: 'free' }, number(Math.max(0, total - used))),
       ' · ', h('span', { class: 'utilisation' }, `${(utilisation * 100).toFixed(1)}%`)),
     h('div', { class: 'bar' }, h('span', { style: `width:${Math.min(100, utilisation * 100)}%` })));
+}
+
+/** Every master node of the cluster (a single node lists itself), the leader marked. */
+function masterNodes(nodes) {
+  return h('div', { id: 'master-nodes' }, table([
+    { title: 'node', cell: n => h('code', {}, `${n.hostname}:${n.port}`) },
+    { title: 'role', cell: n => h('span', { class: n.leader ? 'state active' : 'state',
+      'data-leader': String(n.leader) }, n.leader ? 'leader' : 'follower') },
+    { title: 'id', cell: n => h('code', {}, n.id) },
+  ], nodes, null, 'No master node reported.'));
 }
 
 function tasksByState(slaves) {

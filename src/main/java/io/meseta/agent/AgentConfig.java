@@ -28,6 +28,7 @@ import java.util.Objects;
  *     that authenticates agents ({@code --credential}); null presents none
  * @param recover what to do at start-up with the checkpoint of an earlier agent life in the
  *     same work dir
+ * @param security TLS and the OS user of tasks ({@link AgentSecurity#EMBEDDED} by default)
  */
 public record AgentConfig(
     List<String> masters,
@@ -45,7 +46,8 @@ public record AgentConfig(
     Duration killGracePeriod,
     ExecutorTimeouts executor,
     String masterAuthorization,
-    Recover recover) {
+    Recover recover,
+    AgentSecurity security) {
 
   /** Mesos' {@code --recover}: what a restarted agent does with what it left running. */
   public enum Recover {
@@ -132,6 +134,7 @@ public record AgentConfig(
     requirePositive(killGracePeriod, "killGracePeriod");
     Objects.requireNonNull(executor, "executor");
     Objects.requireNonNull(recover, "recover");
+    security = security == null ? AgentSecurity.EMBEDDED : security;
   }
 
   public static Builder builder(List<String> masters, Path workDir) {
@@ -163,6 +166,7 @@ public record AgentConfig(
     private ExecutorTimeouts executor = ExecutorTimeouts.DEFAULTS;
     private Recover recover = Recover.RECONNECT;
     private String masterAuthorization;
+    private AgentSecurity security = AgentSecurity.EMBEDDED;
 
     private Builder(List<String> masters, Path workDir) {
       this.masters = masters;
@@ -232,6 +236,11 @@ public record AgentConfig(
       return this;
     }
 
+    public Builder security(AgentSecurity value) {
+      this.security = value;
+      return this;
+    }
+
     public AgentConfig build() {
       return new AgentConfig(
           masters,
@@ -249,7 +258,8 @@ public record AgentConfig(
           killGracePeriod,
           executor,
           masterAuthorization,
-          recover);
+          recover,
+          security);
     }
   }
 }

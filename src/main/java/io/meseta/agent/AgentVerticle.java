@@ -102,7 +102,7 @@ public final class AgentVerticle extends VerticleBase {
           Files.createDirectories(sandboxes.root());
           resources = config.resources() != null ? config.resources() : ResourceDetector.detect(config.workDir());
           hostname = config.hostname() != null ? config.hostname() : localHostName();
-          launcher[0] = new TaskLauncher(sandboxes);
+          launcher[0] = new TaskLauncher(sandboxes, config.security());
           return AgentRecovery.read(checkpoints, config.recover());
         })
         .compose(recovery -> {
@@ -112,7 +112,7 @@ public final class AgentVerticle extends VerticleBase {
           supervisor = new TaskSupervisor(vertx, context, launcher[0], checkpoints,
               updates::enqueue, () -> agentId, config.killGracePeriod());
           ExecutorContext executorContext = new ExecutorContext(() -> agentId, hostname,
-              config.bindHost(), () -> httpPort, config.executor());
+              config.bindHost(), () -> httpPort, config.executor(), config.security().tls());
           executors = new ExecutorSupervisor(vertx, context, launcher[0], updates::enqueue,
               message -> connection.send(message), executorContext, config.executor(),
               new ExecutorCheckpoints(checkpoints, () -> agentId));
@@ -121,7 +121,12 @@ public final class AgentVerticle extends VerticleBase {
           router.get("/health").handler(rc -> rc.response().end("OK"));
           new ExecutorHttpApi(executors).mount(router);
           new SandboxFiles(vertx, config.workDir()).mount(router);
-          return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.bindHost());
+          io.vertx.core.http.HttpServerOptions serverOptions = new io.vertx.core.http.HttpServerOptions();
+          if (config.security().tls().serves()) {
+            config.security().tls().identity().applyTo(serverOptions); // files + executor API
+          }
+          return vertx.createHttpServer(serverOptions).requestHandler(router)
+              .listen(config.port(), config.bindHost());
         })
         .onSuccess(server -> {
           httpServer = server;

@@ -1,5 +1,6 @@
 package io.meseta.agent;
 
+import io.meseta.tls.TlsSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,17 +15,28 @@ import org.apache.mesos.v1.Protos.AgentInfo;
  * id changes when the master renames the agent.
  */
 final class ExecutorContext {
+  /** The PEM CA file an executor verifies its agent's certificate with (TLS agents only). */
+  static final String AGENT_TLS_CA_VARIABLE = io.meseta.executor.ExecutorSettings.AGENT_TLS_CA;
+
   private final Supplier<String> agentId;
   private final String hostname;
   private final String endpointHost;
   private final IntSupplier port;
   private final AgentConfig.ExecutorTimeouts timeouts;
+  private final TlsSettings tls;
 
   /**
    * @param bindHost the agent's HTTP interface; a wildcard is reached on the loopback address
    */
   ExecutorContext(Supplier<String> agentId, String hostname, String bindHost, IntSupplier port,
       AgentConfig.ExecutorTimeouts timeouts) {
+    this(agentId, hostname, bindHost, port, timeouts, TlsSettings.OFF);
+  }
+
+  /** @param tls when the agent serves TLS, executors reach it with https and its CA */
+  ExecutorContext(Supplier<String> agentId, String hostname, String bindHost, IntSupplier port,
+      AgentConfig.ExecutorTimeouts timeouts, TlsSettings tls) {
+    this.tls = tls;
     this.agentId = agentId;
     this.hostname = hostname;
     this.endpointHost = bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1" : bindHost;
@@ -49,7 +61,13 @@ final class ExecutorContext {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("MESOS_FRAMEWORK_ID", run.key.frameworkId().value());
     env.put("MESOS_EXECUTOR_ID", run.key.executorId());
-    env.put("MESOS_AGENT_ENDPOINT", endpointHost + ":" + port.getAsInt());
+    if (tls.serves()) {
+      // The executor SDK reads the scheme; the CA file verifies the agent's certificate.
+      env.put("MESOS_AGENT_ENDPOINT", "https://" + endpointHost + ":" + port.getAsInt());
+      env.put(AGENT_TLS_CA_VARIABLE, tls.trustForOwnServer().caFile().toAbsolutePath().toString());
+    } else {
+      env.put("MESOS_AGENT_ENDPOINT", endpointHost + ":" + port.getAsInt());
+    }
     if (agentId.get() != null) {
       env.put("MESOS_AGENT_ID", agentId.get());
       env.put("MESOS_SLAVE_ID", agentId.get());

@@ -8,6 +8,8 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.meseta.tls.TlsSettings;
+import io.meseta.tls.TlsTrust;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -43,6 +45,8 @@ final class MasterConnection {
   private final AgentConfig config;
   private final Listener listener;
   private final List<MasterAddress> masters;
+  /** Per master of the list: reached over TLS ({@code https://} or a CA given). */
+  private final List<Boolean> tls;
   private final WebSocketClient client;
 
   private WebSocket socket;
@@ -62,11 +66,13 @@ final class MasterConnection {
     this.config = config;
     this.listener = listener;
     this.masters = config.masters().stream().map(MasterAddress::parse).toList();
+    TlsSettings tlsSettings = config.security().tls();
+    this.tls = config.masters().stream().map(tlsSettings::tlsTo).toList();
     this.client =
-        vertx.createWebSocketClient(
+        vertx.createWebSocketClient(tlsSettings.trustOrSystem().applyTo(
             new WebSocketClientOptions()
                 .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
-                .setMaxMessageSize(MAX_MESSAGE_BYTES));
+                .setMaxMessageSize(MAX_MESSAGE_BYTES)));
   }
 
   void start() {
@@ -105,7 +111,8 @@ final class MasterConnection {
     MasterAddress master = masters.get(nextMaster % masters.size());
     current = master;
     WebSocketConnectOptions options =
-        new WebSocketConnectOptions().setHost(master.host()).setPort(master.port()).setURI(PATH);
+        new WebSocketConnectOptions().setHost(master.host()).setPort(master.port()).setURI(PATH)
+            .setSsl(tls.get(nextMaster % masters.size()));
     if (config.masterAuthorization() != null) {
       options.putHeader("Authorization", config.masterAuthorization());
     }
@@ -123,7 +130,8 @@ final class MasterConnection {
               + " give --credential FILE, or --principal with --secret-file, naming a principal"
               + " of the master's --credentials", master);
         } else {
-          LOG.warn("cannot connect to master {}: {}", master, result.cause().getMessage());
+          LOG.warn("cannot connect to master {}: {}", master,
+              TlsTrust.explain(result.cause(), "master " + master));
         }
         scheduleReconnect();
         return;

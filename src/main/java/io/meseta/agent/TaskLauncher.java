@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Starts a task's command (or a custom executor) as an OS process: in its sandbox, with stdout and stderr in files
@@ -22,13 +23,20 @@ import java.util.Objects;
 final class TaskLauncher {
   private final Sandboxes sandboxes;
   private final Path setsid;
+  private final TaskUsers users;
 
   /**
    * @throws IllegalStateException when {@code setsid} (util-linux) is not installed: without it
    *     a kill could leave a task's children running
    */
   TaskLauncher(Sandboxes sandboxes) {
+    this(sandboxes, AgentSecurity.EMBEDDED);
+  }
+
+  /** @param security whether and how tasks switch to their OS user */
+  TaskLauncher(Sandboxes sandboxes, AgentSecurity security) {
     this.sandboxes = sandboxes;
+    this.users = new TaskUsers(security);
     this.setsid =
         Executables.find("setsid")
             .orElseThrow(() -> new IllegalStateException(
@@ -53,11 +61,12 @@ final class TaskLauncher {
   TaskProcess launch(TaskSpec spec, String agentId, Path exitStatusFile) throws IOException {
     Objects.requireNonNull(spec.command(), "task has no command");
     Path sandbox = sandboxes.sandboxOf(spec.frameworkId(), spec.taskId());
-    List<String> line = commandLine(spec.command());
+    Optional<TaskUsers.OsUser> user = users.resolve(spec.command().user());
+    List<String> line = asUser(commandLine(spec.command()), user);
     if (exitStatusFile != null) {
-      line = withExitStatusFile(line, exitStatusFile);
+      line = withExitStatusFile(line, exitStatusFile); // the wrapper stays the agent's
     }
-    return start(line, spec.command(), sandbox, baseEnvironment(spec, sandbox, agentId));
+    return start(line, spec.command(), sandbox, baseEnvironment(spec, sandbox, agentId), user);
   }
 
   /**
@@ -77,11 +86,12 @@ final class TaskLauncher {
     env.put("MESOS_SANDBOX", sandbox.toString());
     env.put("MESOS_DIRECTORY", sandbox.toString());
     env.putAll(mesosEnvironment);
-    return start(commandLine(spec.command()), spec.command(), sandbox, env);
+    Optional<TaskUsers.OsUser> user = users.resolve(spec.command().user());
+    return start(asUser(commandLine(spec.command()), user), spec.command(), sandbox, env, user);
   }
 
   private TaskProcess start(List<String> line, CommandSpec command, Path sandbox,
-      Map<String, String> base) throws IOException {
+      Map<String, String> base, Optional<TaskUsers.OsUser> user) throws IOException {
     Files.createDirectories(sandbox);
     ProcessBuilder builder =
         new ProcessBuilder(line)
@@ -92,8 +102,24 @@ final class TaskLauncher {
     Map<String, String> env = builder.environment();
     env.clear(); // the agent's own environment (credentials, JAVA_*, ...) must not leak
     env.putAll(base);
+    env.put("USER", user.map(TaskUsers.OsUser::name)
+        .orElse(System.getProperty("user.name", "nobody")));
     env.putAll(command.environment());
+    if (user.isPresent()) {
+      users.handOver(sandbox, user.get());
+    }
     return new TaskProcess(builder.start(), sandbox);
+  }
+
+  /** {@code setsid -w [setpriv ... --] COMMAND}: the switch execs in place, keeping the pid. */
+  private List<String> asUser(List<String> line, Optional<TaskUsers.OsUser> user) {
+    if (user.isEmpty()) {
+      return line;
+    }
+    List<String> switched = new ArrayList<>(line.subList(0, 2));
+    switched.addAll(users.switchTo(user.get()));
+    switched.addAll(line.subList(2, line.size()));
+    return switched;
   }
 
   /**

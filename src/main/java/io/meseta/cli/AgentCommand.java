@@ -1,6 +1,7 @@
 package io.meseta.cli;
 
 import io.meseta.agent.AgentConfig;
+import io.meseta.agent.AgentSecurity;
 import io.meseta.agent.AgentVerticle;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -48,6 +49,19 @@ final class AgentCommand implements Callable<Integer> {
       + " (or --principal with --secret-file)")
   Path credential;
 
+  /** --tls-cert/--tls-key: the agent's HTTP server; --tls-ca: verifies the master. */
+  @picocli.CommandLine.Mixin
+  TlsOptions tls = new TlsOptions();
+
+  @Option(names = "--switch-user", negatable = true,
+      description = "run each task as its CommandInfo.user (else its framework's user), as"
+          + " Mesos does (default: on when the agent runs as root)")
+  Boolean switchUser;
+
+  @Option(names = "--allow-root-tasks",
+      description = "let tasks run as root (refused by default)")
+  boolean allowRootTasks;
+
   @Override
   public Integer call() throws Exception {
     Settings s = Settings.load(config == null ? Path.of("conf", "meseta.yaml") : config,
@@ -62,6 +76,7 @@ final class AgentCommand implements Callable<Integer> {
             s.duration("agent", "status_retry_max", Duration.ofMinutes(10)))
         .killGracePeriod(s.duration("agent", "kill_grace_period", Duration.ofSeconds(3)))
         .recover(recover)
+        .security(AgentSecurity.commandLine(tls.settings(s), switchUser, allowRootTasks))
         .masterAuthorization((credential != null
             ? java.util.Optional.of(io.meseta.client.Credential.fromFile(credential))
             : ClientAuth.credential())

@@ -1,12 +1,14 @@
 package io.meseta.cli;
 
 import io.meseta.agent.AgentConfig;
+import io.meseta.agent.AgentSecurity;
 import io.meseta.agent.AgentVerticle;
 import io.meseta.agent.ResourceDetector;
 import io.meseta.core.resources.Resources;
 import io.meseta.gateway.operator.PrometheusMetrics;
 import io.meseta.master.MasterConfig;
 import io.meseta.master.MasterNode;
+import io.meseta.tls.TlsSettings;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,21 +43,26 @@ final class DevCommand implements Callable<Integer> {
     Vertx vertx = PrometheusMetrics.newVertx();
     Lifecycle.closeOnShutdown(vertx);
     MasterNode master = Lifecycle.await(MasterNode.start(vertx, config));
-    String address = "127.0.0.1:" + master.port();
+    TlsSettings tls = config.security().tls();
+    // Dev agents dial their master on 127.0.0.1: a TLS dev cluster's certificate must name it.
+    String address = (tls.serves() ? "https://" : "") + "127.0.0.1:" + master.port();
+    AgentSecurity agentSecurity = !tls.serves() ? AgentSecurity.EMBEDDED
+        : AgentSecurity.EMBEDDED.withTls(new TlsSettings(tls.identity(), tls.trustForOwnServer()));
     for (int i = 0; i < count; i++) {
       AgentConfig agent = AgentConfig.builder(List.of(address), root.resolve("agent-" + i))
           .hostname(config.advertisedHostname())
           .bindHost("127.0.0.1")
           .port(0)
           .resources(slices.get(i).toText())
+          .security(agentSecurity)
           .build();
       AgentVerticle started = Lifecycle.await(AgentVerticle.deploy(vertx, agent));
       System.out.printf("agent %d: %s (files on port %d)%n", i, started.resources(),
           started.httpPort());
     }
-    System.out.printf("Meseta dev cluster is up: http://%s:%d  (state: /master/state;"
+    System.out.printf("Meseta dev cluster is up: %s://%s:%d  (state: /master/state;"
         + " try: java -jar target/meseta.jar execute --master %s --command 'echo hello')%n",
-        config.advertisedHostname(), master.port(), address);
+        tls.serves() ? "https" : "http", config.advertisedHostname(), master.port(), address);
     Thread.currentThread().join();
     return 0;
   }

@@ -81,8 +81,8 @@ final class ExecuteCommand implements Callable<Integer> {
           new ExecuteScheduler(name, command, cpus, mem, instances, System.out, outcome,
               showProgress());
       SchedulerDriver driver =
-          new SchedulerDriver(vertx, scheduler, info, masters, credential
-              .map(DriverOptions.defaults()::withCredential).orElse(DriverOptions.defaults()));
+          new SchedulerDriver(vertx, scheduler, info, masters, ClientTls.applyTo(credential
+              .map(DriverOptions.defaults()::withCredential).orElse(DriverOptions.defaults())));
       driver.start().onFailure(e -> outcome.tryComplete(reportNotRun(e.getMessage())));
       int code;
       try {

@@ -40,7 +40,7 @@ final class JobsClient {
   /** One page of a sandbox file from the agent that ran the task. */
   JsonObject readFile(String agent, String path, long offset, int length)
       throws Refused, Unreachable {
-    return http.send("http://" + agent + "/files/read?path=" + encode(path) + "&offset=" + offset
+    return http.send(http.scheme() + "://" + agent + "/files/read?path=" + encode(path) + "&offset=" + offset
         + "&length=" + length, "GET", null, "the agent at " + agent);
   }
 

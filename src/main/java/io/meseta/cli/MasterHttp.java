@@ -2,6 +2,8 @@ package io.meseta.cli;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import io.meseta.tls.TlsScheme;
+import io.meseta.tls.TlsTrust;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,22 +32,34 @@ final class MasterHttp {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  private final HttpClient http;
   final String master;
+  /** {@code https} when the address says so or a CA is given ({@code --tls-ca}). */
+  private final String scheme;
   /** Sent to the master only, never to the agents behind it. */
   private final String authorization = ClientAuth.authorization();
 
-  MasterHttp(String master) {
+  MasterHttp(String address) {
+    String master = TlsScheme.strip(address);
     if (master == null || !master.matches("[^:/\\s]+:\\d{1,5}")) {
-      throw new IllegalArgumentException("--master must be HOST:PORT, e.g. 127.0.0.1:5050, got '"
-          + master + "'");
+      throw new IllegalArgumentException("--master must be HOST:PORT (or https://HOST:PORT),"
+          + " e.g. 127.0.0.1:5050, got '" + address + "'");
     }
     this.master = master;
+    this.scheme = ClientTls.tlsTo(address) ? "https" : "http";
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(TIMEOUT);
+    this.http = (scheme.equals("https") ? ClientTls.applyTo(builder) : builder).build();
+  }
+
+  /** {@code http} or {@code https}: agents behind a TLS master are reached the same way. */
+  String scheme() {
+    return scheme;
   }
 
   /** A call to the master: {@code path} starts with a slash and may carry a query. */
   JsonObject call(String method, String path, String body) throws Refused, Unreachable {
-    return send("http://" + master + path, method, body, "the master at " + master, authorization);
+    return send(scheme + "://" + master + path, method, body, "the master at " + master,
+        authorization);
   }
 
   JsonObject send(String url, String method, String body, String who)
@@ -66,9 +80,12 @@ final class MasterHttp {
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (javax.net.ssl.SSLException e) {
+      throw new Unreachable(TlsTrust.explain(e, who));
     } catch (IOException e) {
       throw new Unreachable("cannot reach " + who + " (" + e + "); is it running, and is the"
-          + " address right?");
+          + " address right" + (url.startsWith("https") ? "" : " (https:// for a TLS master)")
+          + "?");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unreachable("interrupted while waiting for " + who);

@@ -54,6 +54,10 @@ final class MasterOptions {
   @picocli.CommandLine.Mixin
   SecurityOptions security = new SecurityOptions();
 
+  /** --tls-cert, --tls-key, --tls-ca; security.tls_* of conf/meseta.yaml. */
+  @picocli.CommandLine.Mixin
+  TlsOptions tls = new TlsOptions();
+
   MasterConfig masterConfig(Settings s) {
     MasterConfig d = MasterConfig.defaults();
     AllocationSettings allocation = new AllocationSettings(
@@ -76,7 +80,7 @@ final class MasterOptions {
         s.integer("master", "max_missed_pings", d.maxMissedPings()),
         jobsConfig(s),
         gatewayInstances != null ? gatewayInstances : s.integer("master", "gateway_instances", 0),
-        security.settings(s));
+        security.settings(s).withTls(tls.settings(s)));
   }
 
   private PreemptionPolicy preemption(Settings s) {
@@ -90,6 +94,7 @@ final class MasterOptions {
   private static JobsConfig jobsConfig(Settings s) {
     return JobsConfig.parse(s.string("jobs", "enabled", "true"), s.string("jobs", "role", "*"),
         s.string("jobs", "queue_policy", "fcfs"), s.string("jobs", "queues", ""),
-        s.string("jobs", "scorer", "best-fit"), s.string("jobs", "aging_per_minute", "1.0"));
+        s.string("jobs", "scorer", "best-fit"), s.string("jobs", "aging_per_minute", "1.0"),
+        s.string("jobs", "defragment", "false"));
   }
 }

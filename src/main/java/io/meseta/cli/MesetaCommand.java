@@ -17,6 +17,10 @@ public final class MesetaCommand implements Runnable {
   @CommandLine.Mixin
   ClientAuth clientAuth = new ClientAuth();
 
+  /** --tls-ca, inherited by every subcommand (servers and clients alike). */
+  @CommandLine.Mixin
+  ClientTls clientTls = new ClientTls();
+
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
@@ -25,6 +29,7 @@ public final class MesetaCommand implements Runnable {
   /** The command line with Meseta's error handling: a bad value prints what to fix, exit 2. */
   public static CommandLine commandLine() {
     ClientAuth.reset();
+    ClientTls.reset();
     CommandLine cli = new CommandLine(new MesetaCommand());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof IllegalArgumentException) {

@@ -1,5 +1,7 @@
 package io.meseta.cli;
 
+import io.meseta.acl.Acls;
+import io.meseta.acl.AclsJson;
 import io.meseta.gateway.security.AuthSettings;
 import io.meseta.gateway.security.Credentials;
 import io.meseta.gateway.security.InputLimits;
@@ -27,6 +29,10 @@ final class SecurityOptions {
       + " {\"credentials\":[{\"principal\":\"...\",\"secret\":\"...\"}]}")
   Path credentials;
 
+  @Option(names = "--acls", description = "ACL file, Mesos JSON shape: {\"permissive\":false,"
+      + "\"register_frameworks\":[{\"principals\":{\"values\":[\"a\"]},\"roles\":{...}}],...}")
+  Path acls;
+
   SecuritySettings settings(Settings s) {
     boolean frameworks = authenticate != null ? authenticate
         : Boolean.parseBoolean(s.string("security", "authenticate", "false"));
@@ -39,7 +45,9 @@ final class SecurityOptions {
         frameworks, agents,
         credentialsFile.isBlank() ? Credentials.none() : Credentials.load(Path.of(credentialsFile)),
         jwt);
-    return new SecuritySettings(auth, limits(s));
+    String aclsFile = acls != null ? acls.toString() : s.string("security", "acls", "");
+    return new SecuritySettings(auth, limits(s), aclsFile.isBlank() ? Acls.none()
+        : AclsJson.parse(read(aclsFile), aclsFile));
   }
 
   /** {@code jwt_secret_file} (HS256) or {@code jwt_public_key_file} (PEM, jwt_algorithm). */

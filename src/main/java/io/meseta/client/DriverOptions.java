@@ -1,5 +1,7 @@
 package io.meseta.client;
 
+import io.meseta.tls.TlsTrust;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,6 +18,8 @@ import java.util.Objects;
  *     fails
  * @param authorization the {@code Authorization} header sent to a master that authenticates
  *     ({@link #withCredential}, {@link #withBearerToken}); null sends none
+ * @param tls how to verify masters over TLS ({@link #withTlsTrust}); TLS is used for
+ *     {@code https://} master addresses, and for every master when a CA file is given
  */
 public record DriverOptions(
     boolean autoAcknowledge,
@@ -23,7 +27,8 @@ public record DriverOptions(
     Duration maxBackoff,
     Duration heartbeatTimeout,
     int startAttempts,
-    String authorization) {
+    String authorization,
+    TlsTrust tls) {
 
   /** Mesos' documented scheduler rule: no event for 5 heartbeat intervals (15 s) means lost. */
   public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(75);
@@ -48,6 +53,12 @@ public record DriverOptions(
   }
 
   public DriverOptions(boolean autoAcknowledge, boolean reconnect, Duration maxBackoff,
+      Duration heartbeatTimeout, int startAttempts, String authorization) {
+    this(autoAcknowledge, reconnect, maxBackoff, heartbeatTimeout, startAttempts, authorization,
+        null);
+  }
+
+  public DriverOptions(boolean autoAcknowledge, boolean reconnect, Duration maxBackoff,
       Duration heartbeatTimeout, int startAttempts) {
     this(autoAcknowledge, reconnect, maxBackoff, heartbeatTimeout, startAttempts, null);
   }
@@ -63,27 +74,27 @@ public record DriverOptions(
 
   public DriverOptions withHeartbeatTimeout(Duration timeout) {
     return new DriverOptions(autoAcknowledge, reconnect, maxBackoff, timeout, startAttempts,
-        authorization);
+        authorization, tls);
   }
 
   public DriverOptions withMaxBackoff(Duration backoff) {
     return new DriverOptions(autoAcknowledge, reconnect, backoff, heartbeatTimeout, startAttempts,
-        authorization);
+        authorization, tls);
   }
 
   public DriverOptions withAutoAcknowledge(boolean enabled) {
     return new DriverOptions(enabled, reconnect, maxBackoff, heartbeatTimeout, startAttempts,
-        authorization);
+        authorization, tls);
   }
 
   public DriverOptions withReconnect(boolean enabled) {
     return new DriverOptions(autoAcknowledge, enabled, maxBackoff, heartbeatTimeout, startAttempts,
-        authorization);
+        authorization, tls);
   }
 
   public DriverOptions withStartAttempts(int attempts) {
     return new DriverOptions(autoAcknowledge, reconnect, maxBackoff, heartbeatTimeout, attempts,
-        authorization);
+        authorization, tls);
   }
 
   /** Authenticates with HTTP Basic as this principal. */
@@ -94,7 +105,7 @@ public record DriverOptions(
   /** Sends this {@code Authorization} header value as it is (e.g. one built elsewhere). */
   public DriverOptions withAuthorization(String headerValue) {
     return new DriverOptions(autoAcknowledge, reconnect, maxBackoff, heartbeatTimeout,
-        startAttempts, headerValue);
+        startAttempts, headerValue, tls);
   }
 
   /** Authenticates with a bearer token (a JWT naming the principal in {@code sub}). */
@@ -102,11 +113,21 @@ public record DriverOptions(
     return withAuthorization("Bearer " + token);
   }
 
+  /**
+   * Verifies masters against the PEM CA certificate(s) in {@code caFile}, host names included,
+   * and reaches every master over TLS ({@code wss://}).
+   */
+  public DriverOptions withTlsTrust(Path caFile) {
+    return new DriverOptions(autoAcknowledge, reconnect, maxBackoff, heartbeatTimeout,
+        startAttempts, authorization, new TlsTrust(caFile));
+  }
+
   /** The record's text without the header, which carries a secret. */
   @Override
   public String toString() {
     return "DriverOptions[autoAcknowledge=" + autoAcknowledge + ", reconnect=" + reconnect
         + ", maxBackoff=" + maxBackoff + ", heartbeatTimeout=" + heartbeatTimeout
-        + ", startAttempts=" + startAttempts + ", authenticated=" + (authorization != null) + "]";
+        + ", startAttempts=" + startAttempts + ", authenticated=" + (authorization != null)
+        + ", tls=" + tls + "]";
   }
 }

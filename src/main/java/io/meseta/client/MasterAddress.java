@@ -1,9 +1,13 @@
 package io.meseta.client;
 
-/** One entry of the driver's master list, "host:port" ("[::1]:5050" for IPv6). */
+/**
+ * One entry of the driver's master list, "host:port" ("[::1]:5050" for IPv6); an "https://"
+ * prefix (which the driver reads from the text itself) asks for TLS.
+ */
 record MasterAddress(String host, int port) {
 
-  static MasterAddress parse(String hostAndPort) {
+  static MasterAddress parse(String address) {
+    String hostAndPort = io.meseta.tls.TlsScheme.strip(address);
     int colon = hostAndPort == null ? -1 : hostAndPort.lastIndexOf(':');
     if (colon <= 0 || colon == hostAndPort.length() - 1) {
       throw new IllegalArgumentException(

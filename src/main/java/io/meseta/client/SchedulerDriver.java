@@ -1,5 +1,7 @@
 package io.meseta.client;
 
+import io.meseta.tls.TlsScheme;
+import io.meseta.tls.TlsTrust;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -56,6 +58,8 @@ public final class SchedulerDriver {
   private final Backoff backoff;
   private final EventRouter router;
   private final WebSocketClient client;
+  /** Per master of the list: over TLS ({@code https://}, or a CA in the options). */
+  private final List<Boolean> tls;
   private final Promise<FrameworkID> started = Promise.promise();
   private volatile Thread contextThread;
   private volatile FrameworkID frameworkId;
@@ -82,6 +86,7 @@ public final class SchedulerDriver {
       throw new IllegalArgumentException("at least one master \"host:port\" is needed");
     }
     this.masters = masters.stream().map(MasterAddress::parse).toList();
+    this.tls = masters.stream().map(m -> TlsScheme.isTls(m) || options.tls() != null).toList();
     this.frameworkId = frameworkInfo.hasId() ? frameworkInfo.getId() : null;
     this.router = new EventRouter(this, scheduler, options.autoAcknowledge());
     this.backoff = new Backoff(options.maxBackoff(), new Random());
@@ -89,9 +94,10 @@ public final class SchedulerDriver {
     if (context.isEventLoopContext()) {
       context.runOnContext(v -> contextThread = Thread.currentThread());
     }
-    this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
-        .setConnectTimeout(CONNECT_TIMEOUT_MS)
-        .setMaxMessageSize(MAX_MESSAGE_BYTES));
+    this.client = vertx.createWebSocketClient(Objects.requireNonNullElse(options.tls(),
+        TlsTrust.systemDefault()).applyTo(new WebSocketClientOptions()
+            .setConnectTimeout(CONNECT_TIMEOUT_MS)
+            .setMaxMessageSize(MAX_MESSAGE_BYTES)));
   }
 
   /** Connects and subscribes; completes on SUBSCRIBED, fails on ERROR or after failed attempts. */
@@ -188,13 +194,15 @@ public final class SchedulerDriver {
     WebSocketConnectOptions connectOptions = new WebSocketConnectOptions()
         .setHost(master.host())
         .setPort(master.port())
-        .setURI(PATH);
+        .setURI(PATH)
+        .setSsl(tls.get(masterIndex % masters.size()));
     if (options.authorization() != null) {
       connectOptions.putHeader("Authorization", options.authorization());
     }
     client.connect(connectOptions).onComplete(result -> {
       if (result.failed()) {
-        onAttemptFailed("cannot connect to " + master + ": " + result.cause().getMessage()
+        onAttemptFailed("cannot connect to " + master + ": "
+            + TlsTrust.explain(result.cause(), "master " + master)
             + (result.cause() instanceof io.vertx.core.http.UpgradeRejectedException rejected
                 && rejected.getStatus() == 401
                 ? " (the master requires authentication: set DriverOptions.withCredential or"

@@ -74,9 +74,11 @@ public final class ExecutorDriver {
     this.context = vertx.getOrCreateContext();
     this.executor = executor;
     this.settings = settings;
-    this.client = vertx.createHttpClient(new HttpClientOptions()
+    HttpClientOptions clientOptions = new HttpClientOptions()
         .setDefaultHost(settings.agentHost()).setDefaultPort(settings.agentPort())
-        .setKeepAlive(true).setIdleTimeout(0));
+        .setKeepAlive(true).setIdleTimeout(0);
+    this.client = vertx.createHttpClient(settings.agentTls() == null ? clientOptions
+        : settings.agentTls().applyTo(clientOptions));
   }
 
   /**

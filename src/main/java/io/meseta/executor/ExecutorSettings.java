@@ -1,8 +1,11 @@
 package io.meseta.executor;
 
+import io.meseta.tls.TlsScheme;
+import io.meseta.tls.TlsTrust;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where the executor's agent is and how to behave towards it, as the agent passes it in the
@@ -16,6 +19,8 @@ import java.util.Map;
  * @param shutdownGracePeriod MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD
  * @param recoveryTimeout MESOS_RECOVERY_TIMEOUT: how long to keep trying to re-subscribe
  * @param subscriptionBackoffMax MESOS_SUBSCRIPTION_BACKOFF_MAX: cap of the retry delay
+ * @param agentTls how to verify the agent when MESOS_AGENT_ENDPOINT is {@code https://...}
+ *     (CA from {@value #AGENT_TLS_CA}, else the JVM's trust store); null = plain HTTP
  */
 public record ExecutorSettings(
     String frameworkId,
@@ -25,7 +30,18 @@ public record ExecutorSettings(
     boolean checkpoint,
     Duration shutdownGracePeriod,
     Duration recoveryTimeout,
-    Duration subscriptionBackoffMax) {
+    Duration subscriptionBackoffMax,
+    TlsTrust agentTls) {
+  /** Set by a TLS agent: the PEM CA file that verifies its certificate. */
+  public static final String AGENT_TLS_CA = "MESETA_AGENT_TLS_CA";
+
+  /** Plain HTTP to the agent. */
+  public ExecutorSettings(String frameworkId, String executorId, String agentHost, int agentPort,
+      boolean checkpoint, Duration shutdownGracePeriod, Duration recoveryTimeout,
+      Duration subscriptionBackoffMax) {
+    this(frameworkId, executorId, agentHost, agentPort, checkpoint, shutdownGracePeriod,
+        recoveryTimeout, subscriptionBackoffMax, null);
+  }
 
   /** @throws IllegalArgumentException naming the missing or malformed variable */
   public static ExecutorSettings fromEnvironment() {
@@ -34,7 +50,10 @@ public record ExecutorSettings(
 
   /** @throws IllegalArgumentException naming the missing or malformed variable */
   public static ExecutorSettings from(Map<String, String> env) {
-    String endpoint = required(env, "MESOS_AGENT_ENDPOINT");
+    String given = required(env, "MESOS_AGENT_ENDPOINT");
+    TlsTrust tls = TlsScheme.isTls(given) ? Objects.requireNonNullElse(
+        TlsTrust.ofNullable(env.get(AGENT_TLS_CA)), TlsTrust.systemDefault()) : null;
+    String endpoint = TlsScheme.strip(given);
     int colon = endpoint.lastIndexOf(':');
     int port;
     try {
@@ -54,7 +73,8 @@ public record ExecutorSettings(
         checkpoint.equals("1") || checkpoint.equals("true"),
         duration(env, "MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD", Duration.ofSeconds(5)),
         duration(env, "MESOS_RECOVERY_TIMEOUT", Duration.ofMinutes(15)),
-        duration(env, "MESOS_SUBSCRIPTION_BACKOFF_MAX", Duration.ofSeconds(2)));
+        duration(env, "MESOS_SUBSCRIPTION_BACKOFF_MAX", Duration.ofSeconds(2)),
+        tls);
   }
 
   private static String required(Map<String, String> env, String name) {

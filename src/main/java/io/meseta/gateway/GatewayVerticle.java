@@ -93,7 +93,7 @@ public final class GatewayVerticle extends VerticleBase {
     });
     InputLimits limits = config.security().limits();
     schedulerCalls = new SchedulerCalls(vertx, connectionNodeId, config.heartbeatInterval(),
-        schedulers, limits);
+        schedulers, limits, config.security().acls());
     Router router = Router.router(vertx);
     // First: authentication (when on) and the body limit guard every route behind.
     router.route().handler(new GatewayGuard(vertx, config.security()));
@@ -109,10 +109,15 @@ public final class GatewayVerticle extends VerticleBase {
     router.route("/redirect").handler(redirects);
     router.route("/master/redirect").handler(redirects);
     router.get("/api/v1/agent/ws").handler(this::agentSocket);
-    OperatorRoutes.mount(vertx, router, identity, config, operatorSubscribers);
+    OperatorRoutes.mount(vertx, router, identity, config, operatorSubscribers, leadership);
     io.meseta.jobs.JobsRoutes.mount(router, vertx);
-    io.meseta.gateway.console.WebConsole.mount(vertx, router); // GET /* falls through if no file
-    server = vertx.createHttpServer(new HttpServerOptions()
+    io.meseta.gateway.console.WebConsole.mount(vertx, router, // GET /* falls through if no file
+        config.security().tls());
+    HttpServerOptions serverOptions = new HttpServerOptions();
+    if (config.security().tls().serves()) {
+      config.security().tls().identity().applyTo(serverOptions); // https and wss only
+    }
+    server = vertx.createHttpServer(serverOptions
         .setHost(config.host())
         .setPort(listenPort)
         .setMaxWebSocketFrameSize(limits.maxWebSocketFrameBytes())

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param attempt 0 for the first run, n for the n-th retry
  * @param tasks the tasks of the current attempt (empty while pending)
  * @param message why the job is in its state, for people (e.g. the last failure)
+ * @param moves how often defragmentation moved it (requeued it; not counted as a retry)
  */
 public record Job(
     JobId id,
@@ -28,7 +29,8 @@ public record Job(
     List<TaskRun> tasks,
     String message,
     Instant startedAt,
-    Instant endedAt) {
+    Instant endedAt,
+    int moves) {
 
   public enum State {
     PENDING, STAGING, RUNNING, FINISHED, FAILED, KILLED;
@@ -69,6 +71,27 @@ public record Job(
     tasks = List.copyOf(tasks);
   }
 
+  /** A job never moved. */
+  public Job(JobId id, JobSpec spec, long sequence, Instant submittedAt, State state, int attempt,
+      Instant notBefore, List<TaskRun> tasks, String message, Instant startedAt,
+      Instant endedAt) {
+    this(id, spec, sequence, submittedAt, state, attempt, notBefore, tasks, message, startedAt,
+        endedAt, 0);
+  }
+
+  /**
+   * Its task was killed to open a hole for a larger job: pending again at once, with the same
+   * attempt (a move is not a failure), and a new task id next time. Only a live single-task job
+   * can be moved; anything else is returned unchanged.
+   */
+  public Transition moved(String taskId, String why) {
+    if (state.terminal() || state == State.PENDING || tasks.size() != 1 || indexOf(taskId) < 0) {
+      return Transition.of(this);
+    }
+    return Transition.of(new Job(id, spec, sequence, submittedAt, State.PENDING, attempt, null,
+        List.of(), why, startedAt, null, moves + 1));
+  }
+
   public static Job submitted(JobId id, JobSpec spec, long sequence, Instant now) {
     return new Job(id, spec, sequence, now, State.PENDING, 0, null, List.of(),
         "waiting to be placed", null, null);
@@ -81,7 +104,8 @@ public record Job(
 
   /** Task ids are unique per framework forever, so a retry gets a new one. */
   public String taskId(int index) {
-    return id.value() + "-" + index + (attempt == 0 ? "" : "-retry" + attempt);
+    return id.value() + "-" + index + (attempt == 0 ? "" : "-retry" + attempt)
+        + (moves == 0 ? "" : "-move" + moves);
   }
 
   /** Every task of the gang was launched together. */
@@ -161,6 +185,6 @@ public record Job(
   private Job with(State newState, int newAttempt, Instant newNotBefore, List<TaskRun> newTasks,
       String newMessage, Instant newStartedAt, Instant newEndedAt) {
     return new Job(id, spec, sequence, submittedAt, newState, newAttempt, newNotBefore, newTasks,
-        newMessage, newStartedAt, newEndedAt);
+        newMessage, newStartedAt, newEndedAt, moves);
   }
 }

@@ -88,6 +88,15 @@ final class JobBook {
     return Optional.of(record(jobs.get(owner).taskChanged(taskId, phase, detail, now)));
   }
 
+  /** Defragmentation killed the task to move its job: the job is requeued, not failed. */
+  Optional<Job.Transition> moved(String taskId, String why) {
+    JobId owner = byTask.get(taskId);
+    if (owner == null || !jobs.containsKey(owner)) {
+      return Optional.empty();
+    }
+    return Optional.of(record(jobs.get(owner).moved(taskId, why)));
+  }
+
   /** Task ids of the current attempts of every job that has not ended, for reconciliation. */
   List<String> liveTaskIds() {
     List<String> ids = new ArrayList<>();

@@ -41,6 +41,7 @@ final class JobJson {
         .put("gang_size", spec.gangSize())
         .put("queue", spec.queue())
         .put("attempt", job.attempt())
+        .put("moves", job.moves())
         .put("submitted_at", text(job.submittedAt()))
         .put("not_before", text(job.notBefore()))
         .put("started_at", text(job.startedAt()))

@@ -68,9 +68,22 @@ public final class JobServiceVerticle extends VerticleBase {
   /** Work arrived (a submission, a retry come due) since the last round: worth a REVIVE. */
   private boolean newWork;
   private long roundTimer = -1;
+  /** Opens holes for jobs that fit nowhere, when jobs.defragment is on. */
+  private Defragmentation defrag;
+  private final io.meseta.tls.TlsTrust masterTrust;
 
   /** @param masterAddress {@code host:port} of this master's scheduler endpoint */
   public JobServiceVerticle(JobsConfig config, String masterAddress) {
+    this(config, masterAddress, null);
+  }
+
+  /**
+   * @param masterAddress {@code https://host:port} for a master serving TLS
+   * @param masterTrust verifies that master's certificate; null = plain (or the JVM's trust)
+   */
+  public JobServiceVerticle(JobsConfig config, String masterAddress,
+      io.meseta.tls.TlsTrust masterTrust) {
+    this.masterTrust = masterTrust;
     this.config = config;
     this.masterAddress = masterAddress;
     this.planner = new JobPlanner(config.scorer());
@@ -80,12 +93,20 @@ public final class JobServiceVerticle extends VerticleBase {
   public static String localMasterAddress(MasterConfig config, int boundPort) {
     String host = config.host();
     boolean anyInterface = host.equals("0.0.0.0") || host.equals("::") || host.isBlank();
-    return (anyInterface ? "127.0.0.1" : host) + ":" + boundPort;
+    // With TLS the master's certificate must name this host (127.0.0.1 when bound to all).
+    return (config.security().tls().serves() ? "https://" : "")
+        + (anyInterface ? "127.0.0.1" : host) + ":" + boundPort;
+  }
+
+  private DriverOptions withTrust(DriverOptions options) {
+    return masterTrust == null ? options : options.withTlsTrust(masterTrust.caFile());
   }
 
   @Override
   public Future<?> start() {
     JobRequests requests = new JobRequests(this);
+    defrag = new Defragmentation(config.defragment(), config.role(), () -> frameworkId,
+        vertx.eventBus(), this::killAll);
     return vertx.eventBus().<JsonObject>consumer(ADDRESS, requests::handle).completion();
   }
 
@@ -142,8 +163,8 @@ public final class JobServiceVerticle extends VerticleBase {
         .setPrincipal(io.meseta.gateway.security.InternalCredential.JOBS_PRINCIPAL)
         .build();
     driver = new SchedulerDriver(vertx, new Callbacks(), info, List.of(masterAddress),
-        DriverOptions.defaults().withAuthorization(
-            io.meseta.gateway.security.InternalCredential.jobsAuthorization()));
+        withTrust(DriverOptions.defaults().withAuthorization(
+            io.meseta.gateway.security.InternalCredential.jobsAuthorization())));
     driver.start().onFailure(e -> {
       LOG.error("The job service could not subscribe to its master {}: {}; retrying in 2 s",
           masterAddress, e.getMessage());
@@ -190,7 +211,12 @@ public final class JobServiceVerticle extends VerticleBase {
         return;
       }
       String detail = TaskPhases.detail(status);
-      book.taskChanged(status.getTaskId().getValue(), phase, detail, Instant.now())
+      String taskId = status.getTaskId().getValue();
+      if (defrag.requeueIfMoved(book, taskId, phase)) {
+        round();
+        return;
+      }
+      book.taskChanged(taskId, phase, detail, Instant.now())
           .ifPresentOrElse(t -> {
             killAll(t.toKill());
             if (t.job().state() == Job.State.PENDING || t.job().state().terminal()) {
@@ -265,15 +291,17 @@ public final class JobServiceVerticle extends VerticleBase {
       suppressed = false;
     }
     List<Job> ordered = config.queues().order(book.pending(), now);
-    JobPlanner.Plan plan = planner.plan(ordered, offers.candidates(agents), now);
+    Defragmentation.Round adjusted = defrag.adjust(ordered, offers.candidates(agents), now);
+    JobPlanner.Plan plan = planner.plan(adjusted.ordered(), adjusted.candidates(), now);
     Map<JobId, Job> byId = new HashMap<>();
     ordered.forEach(j -> byId.put(j.id(), j));
     JobLaunches launches = new JobLaunches(config.role());
     plan.launches().forEach((id, placement) -> launches.add(byId.get(id), placement));
     launches.send(driver, offers, SHORT_REFUSE_SECONDS).forEach((job, runs) ->
         book.launched(job, runs, now));
-    book.explained(plan.pending());
+    book.explained(defrag.explain(plan.pending()));
     declareDemand(book.pending());
+    defrag.afterRound(book, ordered, plan.pending(), agents, now);
 
     boolean someoneWaits = plan.pending().keySet().stream()
         .anyMatch(id -> byId.get(id).readyAt(now));
@@ -298,7 +326,9 @@ public final class JobServiceVerticle extends VerticleBase {
         demand.add(new Demand(config.role(), job.spec().priority(), job.spec().shape()));
       }
     }
-    vertx.eventBus().send(Addresses.ALLOCATOR, new Messages.DemandDeclared("jobs", demand));
+    // Declared as this framework, so room preemption makes for it is offered to it first.
+    vertx.eventBus().send(Addresses.ALLOCATOR, Messages.DemandDeclared.byFramework(
+        io.meseta.core.model.FrameworkId.of(frameworkId), demand));
   }
 
     private void scheduleNextRound(Instant now, boolean someoneWaits) {

@@ -9,11 +9,23 @@ import java.util.Map;
  *
  * @param role the role the service's framework subscribes with
  * @param queues per-queue policies; other queues use {@code queues.defaultPolicy()}
+ * @param defragment when a pending job fits on no agent though enough is free in total, move
+ *     restartable lower-priority jobs of the service off one agent to open a hole for it
  */
-public record JobsConfig(boolean enabled, String role, JobQueues queues, Scorer scorer) {
+public record JobsConfig(boolean enabled, String role, JobQueues queues, Scorer scorer,
+    boolean defragment) {
 
   public JobsConfig {
     role = role == null || role.isBlank() ? "*" : role;
+  }
+
+  /** Without defragmentation. */
+  public JobsConfig(boolean enabled, String role, JobQueues queues, Scorer scorer) {
+    this(enabled, role, queues, scorer, false);
+  }
+
+  public JobsConfig withDefragment(boolean on) {
+    return new JobsConfig(enabled, role, queues, scorer, on);
   }
 
   public static JobsConfig defaults() {
@@ -28,10 +40,14 @@ public record JobsConfig(boolean enabled, String role, JobQueues queues, Scorer 
    */
   public static JobsConfig parse(String enabled, String role, String queuePolicy,
       String queuePolicies, String scorer, String agingPerMinute) {
-    if (!enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
-      throw new IllegalArgumentException("jobs.enabled must be true or false, got '" + enabled
-          + "'");
-    }
+    return parse(enabled, role, queuePolicy, queuePolicies, scorer, agingPerMinute, "false");
+  }
+
+  /** As above, with {@code jobs.defragment} (true or false). */
+  public static JobsConfig parse(String enabled, String role, String queuePolicy,
+      String queuePolicies, String scorer, String agingPerMinute, String defragment) {
+    requireBoolean("jobs.enabled", enabled);
+    requireBoolean("jobs.defragment", defragment);
     double aging;
     try {
       aging = Double.parseDouble(agingPerMinute.trim());
@@ -52,6 +68,13 @@ public record JobsConfig(boolean enabled, String role, JobQueues queues, Scorer 
       perQueue.put(kv[0].trim(), QueuePolicy.parse(kv[1]));
     }
     return new JobsConfig(Boolean.parseBoolean(enabled.trim()), role,
-        new JobQueues(QueuePolicy.parse(queuePolicy), perQueue, aging), Scorer.parse(scorer));
+        new JobQueues(QueuePolicy.parse(queuePolicy), perQueue, aging), Scorer.parse(scorer),
+        Boolean.parseBoolean(defragment.trim()));
+  }
+
+  private static void requireBoolean(String key, String value) {
+    if (!value.trim().equalsIgnoreCase("true") && !value.trim().equalsIgnoreCase("false")) {
+      throw new IllegalArgumentException(key + " must be true or false, got '" + value + "'");
+    }
   }
 }

@@ -6,6 +6,7 @@ import io.meseta.master.bus.Addresses;
 import io.meseta.master.cluster.ClusterNode;
 import io.meseta.master.cluster.HazelcastStateStore;
 import io.meseta.master.cluster.LeaderElection;
+import io.meseta.master.cluster.MasterNodeDirectory;
 import io.meseta.master.state.LeaderTerm;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -27,6 +28,7 @@ public final class ClusteredMaster implements LeaderElection.Listener {
   private final MasterConfig config;
   private final Context context;
   private volatile LeaderElection election;
+  private volatile MasterNodeDirectory masterNodes;
   /** The epoch of the term whose services are (being) started; 0 when not leading. */
   private long term;
   private volatile boolean recovered;
@@ -44,17 +46,36 @@ public final class ClusteredMaster implements LeaderElection.Listener {
       MasterNode node = MasterNode.create(cluster.vertx(), config);
       ClusteredMaster master = new ClusteredMaster(cluster, node, config);
       // Creating the CP lock waits for the CP group to form: a blocking call, off the loop.
-      return node.deployGateway(config, master::leadership)
-          .compose(v -> cluster.vertx().executeBlocking(() -> LeaderElection.start(
-              cluster.hazelcast(), master.context, node.identity().id(),
-              config.advertisedHostname(), node.port(), master,
-              LeaderElection.Timing.from(hazelcast))))
+      return node.deployGateway(config, master.gatewayLeadership())
+          .compose(v -> cluster.vertx().executeBlocking(() -> {
+            master.masterNodes = MasterNodeDirectory.start(cluster.hazelcast(),
+                node.identity().id(), config.advertisedHostname(), node.port());
+            return LeaderElection.start(cluster.hazelcast(), master.context,
+                node.identity().id(), config.advertisedHostname(), node.port(), master,
+                LeaderElection.Timing.from(hazelcast));
+          }))
           .map(election -> {
             master.election = election;
             return master;
           })
           .recover(e -> cluster.close().transform(x -> Future.failedFuture(e)));
     });
+  }
+
+  /** What the gateway asks per request: this node's leadership and the cluster's master nodes. */
+  private Leadership gatewayLeadership() {
+    return new Leadership() {
+      @Override
+      public Status status() {
+        return leadership();
+      }
+
+      @Override
+      public java.util.List<MasterNode> masterNodes() {
+        MasterNodeDirectory directory = masterNodes;
+        return directory == null ? java.util.List.of() : directory.current();
+      }
+    };
   }
 
   private Leadership.Status leadership() {
@@ -70,10 +91,15 @@ public final class ClusteredMaster implements LeaderElection.Listener {
     HazelcastStateStore store =
         new HazelcastStateStore(cluster.vertx(), cluster.hazelcast(), this::leaseValid);
     store.claim(epoch)
-        .compose(v -> term != epoch ? Future.succeededFuture()
+        .compose(v -> term != epoch ? Future.<LeaderServices>succeededFuture()
             : node.lead(config, new LeaderTerm(store, epoch, () -> deposedByStore(epoch))))
-        .onSuccess(v -> {
-          if (term == epoch) {
+        .onSuccess(services -> {
+          if (term != epoch) {
+            // Deposed while the services were starting: stop exactly those.
+            if (services != null) {
+              node.stepDown(services);
+            }
+          } else {
             recovered = true;
             cluster.vertx().eventBus().publish(Addresses.LEADER_CHANGED, epoch);
             LOG.info("Leading with epoch {}: state recovered in {} ms", epoch,

@@ -38,7 +38,9 @@ final class LeaderServices {
         .compose(v -> services.deploy(new AgentRegistryVerticle(identity, config, term)))
         .compose(v -> !config.jobs().enabled() ? Future.<Void>succeededFuture()
             : services.deploy(new JobServiceVerticle(config.jobs(),
-                JobServiceVerticle.localMasterAddress(config, gatewayPort))))
+                JobServiceVerticle.localMasterAddress(config, gatewayPort),
+                config.security().tls().serves()
+                    ? config.security().tls().trustForOwnServer() : null)))
         .map(v -> services);
   }
 

@@ -52,7 +52,7 @@ public final class MasterNode {
     MasterNode node = create(vertx, config);
     return node.deployGateway(config, Leadership.singleNode())
         .compose(v -> node.lead(config, LeaderTerm.only(store, leaderEpoch)))
-        .map(v -> node);
+        .map(services -> node);
   }
 
   /** A node with its identity and codecs, serving nothing yet. */
@@ -64,11 +64,19 @@ public final class MasterNode {
   }
 
   /** Starts this node's term as leader: the leader-only services, loading the stored state. */
-  Future<Void> lead(MasterConfig config, LeaderTerm term) {
+  Future<LeaderServices> lead(MasterConfig config, LeaderTerm term) {
     return LeaderServices.start(vertx, identity, config, term, port).map(services -> {
       leaderServices = services;
-      return null;
+      return services;
     });
+  }
+
+  /** Stops these services of a term that ended while they were starting. */
+  Future<Void> stepDown(LeaderServices services) {
+    if (leaderServices == services) {
+      leaderServices = null;
+    }
+    return services.stop();
   }
 
   /** Ends this node's term as leader; the gateway keeps serving as a follower. */

@@ -5,15 +5,15 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /** Polls a condition until it holds; fails with a message naming what never happened. */
-final class Awaits {
+public final class Awaits {
   private Awaits() {}
 
-  static void until(String what, Duration limit, Callable<Boolean> condition) throws Exception {
+  public static void until(String what, Duration limit, Callable<Boolean> condition) throws Exception {
     until(() -> what, limit, condition);
   }
 
   /** {@code what} is evaluated when the wait fails, so it can describe the state at that time. */
-  static void until(Supplier<String> what, Duration limit, Callable<Boolean> condition)
+  public static void until(Supplier<String> what, Duration limit, Callable<Boolean> condition)
       throws Exception {
     long deadline = System.nanoTime() + limit.toNanos();
     Exception last = null;

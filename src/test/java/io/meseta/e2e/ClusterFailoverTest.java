@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meseta.agent.AgentConfig;
 import io.meseta.agent.AgentVerticle;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,13 +156,35 @@ class ClusterFailoverTest {
       framework.start();
       framework.submit("long", "sleep 120");
       framework.awaitState("long", TaskState.TASK_RUNNING, Duration.ofSeconds(30));
+      OperatorHttp onFollower = new OperatorHttp(follower.address());
+      List<String> expected = cluster.addresses().stream()
+          .map(a -> a.equals(leader.address()) ? a + " leads" : a).toList();
+      Awaits.until(() -> "the follower's /master/state to list " + expected, Duration.ofSeconds(10),
+          () -> masterNodes(onFollower.getJson("/master/state")).containsAll(expected));
+      JsonObject state = onFollower.getJson("/master/state");
+      assertThat(state.getString("leader")).as("the follower names the leader")
+          .isEqualTo("master@" + leader.address());
+      assertThat(state.getJsonObject("leader_info").getInteger("port")).isEqualTo(leader.httpPort);
+      assertThat(masterNodes(state)).hasSize(3);
       follower.kill();
       framework.submit("after", "sleep 0.2");
       framework.awaitState("after", TaskState.TASK_FINISHED, Duration.ofSeconds(30));
       assertThat(framework.states("long")).noneMatch(TestFramework::terminal);
       Awaits.until("the leader to lead on, as every live node sees it", Duration.ofSeconds(20),
           () -> cluster.leader().filter(leader::equals).isPresent());
+      OperatorHttp onLeader = new OperatorHttp(leader.address());
+      Awaits.until("the dead follower to leave the leader's master_nodes", Duration.ofSeconds(20),
+          () -> masterNodes(onLeader.getJson("/master/state")).stream()
+              .noneMatch(n -> n.startsWith(follower.address())));
     }
+  }
+
+  /** {@code master_nodes} of a state answer as "host:port", with " leads" on the leader. */
+  private static List<String> masterNodes(JsonObject state) {
+    return state.getJsonArray("master_nodes").stream().map(n -> (JsonObject) n)
+        .map(n -> n.getString("hostname") + ":" + n.getInteger("port")
+            + (n.getBoolean("leader") ? " leads" : ""))
+        .toList();
   }
 
   private static List<String> unfinished(TestFramework framework, int total) {

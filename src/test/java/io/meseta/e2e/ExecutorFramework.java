@@ -51,8 +51,14 @@ final class ExecutorFramework implements Scheduler, AutoCloseable {
 
   /** With this FrameworkInfo, e.g. one that checkpoints (its executors survive agent restarts). */
   ExecutorFramework(Vertx vertx, String master, FrameworkInfo info) throws Exception {
+    this(vertx, master, info, DriverOptions.defaults());
+  }
+
+  /** With these driver options (the backoff is shortened for tests), e.g. a TLS trust. */
+  ExecutorFramework(Vertx vertx, String master, FrameworkInfo info, DriverOptions options)
+      throws Exception {
     driver = new SchedulerDriver(vertx, this, info, List.of(master),
-        DriverOptions.defaults().withMaxBackoff(Duration.ofMillis(500)));
+        options.withMaxBackoff(Duration.ofMillis(500)));
     TestCluster.await(driver.start());
   }
 

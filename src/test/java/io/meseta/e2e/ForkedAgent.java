@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * An agent in a process of its own ({@code io.meseta.Main agent}), so a test can kill it the way
@@ -25,6 +26,12 @@ final class ForkedAgent implements AutoCloseable {
    */
   ForkedAgent(String master, Path workDir, String resources, int port, String... flags)
       throws IOException {
+    this(java.util.Map.of(), master, workDir, resources, port, flags);
+  }
+
+  /** @param environment added to the agent process's own (e.g. a secret that must not leak) */
+  ForkedAgent(java.util.Map<String, String> environment, String master, Path workDir,
+      String resources, int port, String... flags) throws IOException {
     this.workDir = workDir;
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElse("java"),
@@ -37,7 +44,14 @@ final class ForkedAgent implements AutoCloseable {
         "--work-dir", workDir.toString(),
         "--resources", resources));
     command.addAll(List.of(flags));
-    process = new ProcessBuilder(command)
+    if (Stream.of(flags).noneMatch(f -> f.endsWith("switch-user"))) {
+      // As a test agent always did: tasks run as the agent's user (root in CI), whatever user
+      // the test frameworks name; AgentHardeningTest covers switching.
+      command.addAll(List.of("--no-switch-user", "--allow-root-tasks"));
+    }
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    process = builder
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(
             workDir.resolveSibling(workDir.getFileName() + ".log").toFile()))

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * conf/hazelcast.yaml}), on 127.0.0.1, in a cluster whose name and member ports the test picks,
  * so a test can kill it (SIGKILL) or pause it (SIGSTOP) the way a machine fails.
  */
-final class ForkedMaster implements AutoCloseable {
+public final class ForkedMaster implements AutoCloseable {
   /** The flags Hazelcast asks for on Java 17 (as in the surefire argLine). */
   static final List<String> ADD_OPENS = List.of(
       "--add-opens", "java.base/java.lang=ALL-UNNAMED",
@@ -61,7 +61,7 @@ final class ForkedMaster implements AutoCloseable {
         .redirectOutput(log.toFile()).start();
   }
 
-  String address() {
+  public String address() {
     return "127.0.0.1:" + httpPort;
   }
 
@@ -70,7 +70,7 @@ final class ForkedMaster implements AutoCloseable {
   }
 
   /** Running and not paused: it can answer. */
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive() && !paused;
   }
 
@@ -96,7 +96,7 @@ final class ForkedMaster implements AutoCloseable {
    * True when this node leads and has recovered: its Mesos scheduler endpoint judges a call
    * (400 for an empty one) instead of answering 503 (no leader, or still recovering) or 307.
    */
-  boolean serving() {
+  public boolean serving() {
     try {
       HttpResponse<Void> response = HTTP.send(
           HttpRequest.newBuilder(URI.create("http://" + address() + "/api/v1/scheduler"))
@@ -114,7 +114,7 @@ final class ForkedMaster implements AutoCloseable {
   }
 
   /** SIGKILL: the node vanishes mid-flight. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
   }
@@ -134,7 +134,7 @@ final class ForkedMaster implements AutoCloseable {
         .waitFor(5, TimeUnit.SECONDS);
   }
 
-  String logText() {
+  public String logText() {
     try {
       return Files.readString(log);
     } catch (IOException e) {

@@ -16,12 +16,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * name and member ports, with fast agent and heartbeat timeouts. {@link #close()} kills them
  * all, whatever state the test left them in.
  */
-final class MasterCluster implements AutoCloseable {
+public final class MasterCluster implements AutoCloseable {
   final List<ForkedMaster> nodes = new ArrayList<>();
 
   private MasterCluster() {}
 
-  static MasterCluster start(Path dir) throws Exception {
+  public static MasterCluster start(Path dir) throws Exception {
     Path settings = dir.resolve("meseta.yaml");
     Files.writeString(settings, String.join("\n",
         "master:",
@@ -49,12 +49,17 @@ final class MasterCluster implements AutoCloseable {
     return cluster;
   }
 
-  List<String> addresses() {
+  /** Every node started, dead or alive, in start order. */
+  public List<ForkedMaster> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  public List<String> addresses() {
     return nodes.stream().map(ForkedMaster::address).toList();
   }
 
   /** The node that leads and serves, once one does. */
-  ForkedMaster awaitLeader(Duration limit) throws Exception {
+  public ForkedMaster awaitLeader(Duration limit) throws Exception {
     ForkedMaster[] found = new ForkedMaster[1];
     Awaits.until(() -> "a leader that serves among " + addresses() + "; logs: "
         + nodes.stream().map(n -> n.log.toString()).toList(), limit, () -> {
@@ -65,7 +70,7 @@ final class MasterCluster implements AutoCloseable {
   }
 
   /** The live node that serves as leader, which every live node names. */
-  Optional<ForkedMaster> leader() {
+  public Optional<ForkedMaster> leader() {
     for (ForkedMaster node : nodes) {
       if (node.alive() && node.serving()) {
         boolean agreed = nodes.stream().filter(n -> n != node && n.alive())
@@ -78,7 +83,7 @@ final class MasterCluster implements AutoCloseable {
     return Optional.empty();
   }
 
-  ForkedMaster follower(ForkedMaster leader) {
+  public ForkedMaster follower(ForkedMaster leader) {
     return nodes.stream().filter(n -> n != leader && n.alive()).findFirst().orElseThrow();
   }
 

@@ -1,9 +1,11 @@
 package io.meseta.e2e;
 
 import io.meseta.agent.AgentConfig;
+import io.meseta.agent.AgentSecurity;
 import io.meseta.agent.AgentVerticle;
 import io.meseta.master.MasterConfig;
 import io.meseta.master.MasterNode;
+import io.meseta.tls.TlsSettings;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -25,9 +27,15 @@ final class TestCluster implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   final MasterNode master;
   final List<AgentVerticle> agents = new ArrayList<>();
-  private final HttpClient http = HttpClient.newHttpClient();
+  /** The master's TLS: when it serves TLS, agents and {@link #state()} use it too. */
+  final TlsSettings tls;
+  private final HttpClient http;
 
   private TestCluster(MasterConfig config) throws Exception {
+    tls = config.security().tls();
+    http = tls.serves()
+        ? HttpClient.newBuilder().sslContext(tls.trustForOwnServer().sslContext()).build()
+        : HttpClient.newHttpClient();
     master = await(MasterNode.start(vertx, config));
   }
 
@@ -69,19 +77,24 @@ final class TestCluster implements AutoCloseable {
         .resources(resources)
         .statusRetry(Duration.ofMillis(500), Duration.ofSeconds(2))
         .reconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(500))
+        // A TLS master's agents serve TLS with its certificate and verify it with its CA.
+        .security(tls.serves() ? AgentSecurity.EMBEDDED.withTls(
+            new TlsSettings(tls.identity(), tls.trustForOwnServer())) : AgentSecurity.EMBEDDED)
         .build();
     AgentVerticle agent = await(AgentVerticle.deploy(vertx, config));
     agents.add(agent);
     return agent;
   }
 
+  /** {@code https://127.0.0.1:port} when the master serves TLS. */
   String masterAddress() {
-    return "127.0.0.1:" + master.port();
+    return (tls.serves() ? "https://" : "") + "127.0.0.1:" + master.port();
   }
 
   JsonObject state() throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create("http://" + masterAddress() + "/master/state")).build(),
+        HttpRequest.newBuilder(URI.create((tls.serves() ? "" : "http://") + masterAddress()
+            + "/master/state")).build(),
         HttpResponse.BodyHandlers.ofString());
     return new JsonObject(response.body());
   }

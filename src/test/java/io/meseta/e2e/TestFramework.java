@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.CommandInfo;
 import org.apache.mesos.v1.Protos.Filters;
@@ -28,16 +29,18 @@ import org.apache.mesos.v1.Protos.Value;
  * A framework written with the SDK, as a user would: it queues commands, launches them on the
  * offers it gets (0.1 cpus, 32 MB each), and records every status update.
  */
-final class TestFramework implements Scheduler, AutoCloseable {
+public final class TestFramework implements Scheduler, AutoCloseable {
   /** A command waiting for an offer. */
   record Pending(String taskId, String command) {}
 
-  final SchedulerDriver driver;
+  public final SchedulerDriver driver;
   final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
-  final Map<String, List<TaskStatus>> updates = new ConcurrentHashMap<>();
-  final Map<String, AgentID> agentOf = new ConcurrentHashMap<>();
+  public final Map<String, List<TaskStatus>> updates = new ConcurrentHashMap<>();
+  public final Map<String, AgentID> agentOf = new ConcurrentHashMap<>();
   final List<String> errors = new CopyOnWriteArrayList<>();
   volatile int disconnects;
+  /** Sees every batch of offers before they are used (e.g. to time them). */
+  public volatile Consumer<List<Offer>> offerWatch = offers -> { };
 
   TestFramework(Vertx vertx, String master, FrameworkInfo info) {
     this(vertx, master, info, DriverOptions.defaults());
@@ -49,7 +52,7 @@ final class TestFramework implements Scheduler, AutoCloseable {
   }
 
   /** Connects to the first of {@code masters} that answers, and fails over along the list. */
-  TestFramework(Vertx vertx, List<String> masters, FrameworkInfo info) {
+  public TestFramework(Vertx vertx, List<String> masters, FrameworkInfo info) {
     this(vertx, masters, info, DriverOptions.defaults());
   }
 
@@ -59,7 +62,7 @@ final class TestFramework implements Scheduler, AutoCloseable {
         options.withMaxBackoff(Duration.ofMillis(500)));
   }
 
-  static FrameworkInfo info(String name, double failoverSeconds, boolean partitionAware) {
+  public static FrameworkInfo info(String name, double failoverSeconds, boolean partitionAware) {
     FrameworkInfo.Builder b = FrameworkInfo.newBuilder()
         .setUser("test").setName(name).setFailoverTimeout(failoverSeconds);
     if (partitionAware) {
@@ -69,11 +72,11 @@ final class TestFramework implements Scheduler, AutoCloseable {
     return b.build();
   }
 
-  FrameworkID start() throws Exception {
+  public FrameworkID start() throws Exception {
     return TestCluster.await(driver.start());
   }
 
-  void submit(String taskId, String command) {
+  public void submit(String taskId, String command) {
     pending.add(new Pending(taskId, command));
     driver.revive();
   }
@@ -89,7 +92,7 @@ final class TestFramework implements Scheduler, AutoCloseable {
   }
 
   /** Explicit reconciliation of every launched task without a terminal update yet. */
-  void reconcileUnfinished() {
+  public void reconcileUnfinished() {
     List<TaskStatus> unfinished = agentOf.entrySet().stream()
         .filter(e -> states(e.getKey()).stream().noneMatch(TestFramework::terminal))
         .map(e -> TaskStatus.newBuilder().setTaskId(TaskID.newBuilder().setValue(e.getKey()))
@@ -100,7 +103,7 @@ final class TestFramework implements Scheduler, AutoCloseable {
     }
   }
 
-  static boolean terminal(TaskState state) {
+  public static boolean terminal(TaskState state) {
     return switch (state) {
       case TASK_FINISHED, TASK_FAILED, TASK_KILLED, TASK_LOST, TASK_ERROR, TASK_DROPPED,
           TASK_GONE, TASK_GONE_BY_OPERATOR -> true;
@@ -110,6 +113,7 @@ final class TestFramework implements Scheduler, AutoCloseable {
 
   @Override
   public void offers(SchedulerDriver d, List<Offer> offers) {
+    offerWatch.accept(offers);
     for (Offer offer : offers) {
       double cpus = scalar(offer, "cpus");
       double mem = scalar(offer, "mem");
@@ -152,7 +156,7 @@ final class TestFramework implements Scheduler, AutoCloseable {
     disconnects++;
   }
 
-  boolean saw(String taskId, TaskState state) {
+  public boolean saw(String taskId, TaskState state) {
     return updates.getOrDefault(taskId, List.of()).stream().anyMatch(s -> s.getState() == state);
   }
 
@@ -166,7 +170,7 @@ final class TestFramework implements Scheduler, AutoCloseable {
         limit, () -> saw(taskId, state));
   }
 
-  List<TaskState> states(String taskId) {
+  public List<TaskState> states(String taskId) {
     return updates.getOrDefault(taskId, List.of()).stream().map(TaskStatus::getState).toList();
   }
 

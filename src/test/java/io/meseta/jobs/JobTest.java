@@ -74,6 +74,29 @@ class JobTest {
   }
 
   @Test
+  void aMovedJobIsPendingAtOnceWithTheSameAttemptAndAFreshTaskId() {
+    Job job = launch(pending(1, 2))
+        .taskChanged("job-1-0", TaskPhase.RUNNING, null, T0).job();
+    Job moved = job.moved("job-1-0", "moved off agent a1").job();
+    assertThat(moved.state()).isEqualTo(State.PENDING);
+    assertThat(moved.readyAt(T0)).isTrue();
+    assertThat(moved.attempt()).as("a move is not a retry").isZero();
+    assertThat(moved.moves()).isEqualTo(1);
+    assertThat(moved.message()).isEqualTo("moved off agent a1");
+    assertThat(moved.taskId(0)).isEqualTo("job-1-0-move1");
+    // The KILLED update of the moved task belongs to no current task: nothing changes.
+    assertThat(moved.taskChanged("job-1-0", TaskPhase.KILLED, null, T0).job()).isEqualTo(moved);
+  }
+
+  @Test
+  void onlyALiveSingleTaskJobCanBeMoved() {
+    Job gang = launch(pending(2, 1));
+    assertThat(gang.moved("job-1-0", "x").job()).isSameAs(gang);
+    Job pending = pending(1, 1);
+    assertThat(pending.moved("job-1-0", "x").job()).isSameAs(pending);
+  }
+
+  @Test
   void aGangMemberFailingKillsTheRestOfTheGang() {
     Job job = launch(pending(3, 0));
     job = job.taskChanged("job-1-2", TaskPhase.FINISHED, null, T0).job();

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "load-tests/run", mixinStandardHelpOptions = true,
     description = "Meseta load harness: simulated agents and frameworks, JMH benchmarks, Fenzo side by side",
     subcommands = {LoadTestMain.Throughput.class, LoadTestMain.Scale.class, LoadTestMain.Churn.class,
-        PlacementComparison.class, PolicyCommand.class})
+        PlacementComparison.class, PolicyCommand.class,
+        io.meseta.loadtest.failover.FailoverCommand.class})
 public final class LoadTestMain {
 
   public static void main(String[] args) throws Exception {

@@ -127,7 +127,18 @@ public final class CheckpointStore {
 
   /** Blocking: creates the task's checkpoint directory and removes a stale exit status. */
   public void prepareTaskDir(String frameworkId, String taskId) throws IOException {
-    Files.createDirectories(taskDir(frameworkId, taskId));
+    // The checkpoint writer removes directories that became empty (a framework's last task
+    // ended) on its own thread; one may vanish between the levels created here: try again.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Files.createDirectories(taskDir(frameworkId, taskId));
+        break;
+      } catch (java.nio.file.NoSuchFileException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
     Files.deleteIfExists(exitStatusFile(frameworkId, taskId));
   }
 

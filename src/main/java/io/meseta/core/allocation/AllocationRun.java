@@ -34,10 +34,12 @@ final class AllocationRun {
   private final OfferBook offerBook;
   private final RefusalFilters filters;
   private final Function<FrameworkId, String> roleOf;
+  private final Claims claims;
 
   AllocationRun(AllocatorConfig config, Sorter sorter, AgentLedger ledger, OfferBook offerBook,
-      RefusalFilters filters, Function<FrameworkId, String> roleOf) {
+      RefusalFilters filters, Function<FrameworkId, String> roleOf, Claims claims) {
     this.config = config;
+    this.claims = claims;
     this.sorter = sorter;
     this.ledger = ledger;
     this.offerBook = offerBook;
@@ -72,21 +74,70 @@ final class AllocationRun {
 
   private void allocate(AgentState agent, Instant now, List<Offer> made,
       Set<FrameworkId> offeredHere, QuotaGuard quotas, boolean guaranteeStage) {
+    if (!serveClaim(agent, now, made, offeredHere, quotas)) {
+      return;
+    }
     while (!agent.free().isEmpty()) {
       Optional<Choice> choice = choose(agent, now, offeredHere, quotas, guaranteeStage);
       if (choice.isEmpty()) {
         return;
       }
-      FrameworkId framework = choice.get().framework();
-      Resources resources = choice.get().resources();
-      ledger.offer(agent, framework, resources);
-      sorter.allocated(framework, resources);
-      if (quotas != null) {
-        quotas.charge(roleOf.apply(framework), resources);
-      }
-      made.add(offerBook.create(framework, roleOf.apply(framework), agent.id(), resources));
-      offeredHere.add(framework);
+      offer(agent, choice.get().framework(), choice.get().resources(), made, offeredHere, quotas);
     }
+  }
+
+  private void offer(AgentState agent, FrameworkId framework, Resources resources,
+      List<Offer> made, Set<FrameworkId> offeredHere, QuotaGuard quotas) {
+    ledger.offer(agent, framework, resources);
+    sorter.allocated(framework, resources);
+    if (quotas != null) {
+      quotas.charge(roleOf.apply(framework), resources);
+    }
+    made.add(offerBook.create(framework, roleOf.apply(framework), agent.id(), resources));
+    offeredHere.add(framework);
+  }
+
+  /**
+   * A live claim on the agent comes before the sorter: once the freed resources cover what it
+   * needs they go to its framework first, whatever its rank, and until then the agent is held
+   * (false: offer nothing of it now), so the room being made is not handed out piece by piece.
+   * What the framework already holds on offer there counts toward the claim: it is part of the
+   * room, merely handed over earlier. Refusal filters do not apply: the claim answers the
+   * framework's own declared demand. A framework that cannot take offers now (gone,
+   * disconnected, suppressed) loses the claim.
+   */
+  private boolean serveClaim(AgentState agent, Instant now, List<Offer> made,
+      Set<FrameworkId> offeredHere, QuotaGuard quotas) {
+    Optional<Claims.Held> claim = claims.on(agent.id(), now);
+    if (claim.isEmpty()) {
+      return true;
+    }
+    FrameworkId client = claim.get().client();
+    if (!takesOffers(client) || offeredHere.contains(client)) {
+      claims.drop(claim.get());
+      return true;
+    }
+    Resources slice = agent.free().allocatableTo(roleOf.apply(client));
+    if (!slice.plus(agent.offeredTo(client)).containsQuantities(claim.get().claim().needed())) {
+      return false;
+    }
+    claims.drop(claim.get());
+    if (!slice.isEmpty()) {
+      offer(agent, client, slice, made, offeredHere, quotas);
+    }
+    return true;
+  }
+
+  private boolean takesOffers(FrameworkId client) {
+    if (roleOf.apply(client) == null) {
+      return false;
+    }
+    for (FrameworkId active : sorter.sorted()) {
+      if (active.equals(client)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

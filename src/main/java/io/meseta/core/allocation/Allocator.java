@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +43,7 @@ public final class Allocator {
   private final FrameworkClients clients;
   private final NavigableSet<AgentId> dirty = new TreeSet<>();
   private final RoleQuotas quotas = new RoleQuotas();
+  private final Claims claims = new Claims();
   private final AllocationRun run;
 
   public Allocator(AllocatorConfig config, String offerIdPrefix) {
@@ -56,7 +56,7 @@ public final class Allocator {
     this.offerBook = new OfferBook(Objects.requireNonNull(offerIdPrefix, "offerIdPrefix"));
     this.sorter = Objects.requireNonNull(sorter, "sorter");
     this.clients = new FrameworkClients(sorter, filters);
-    this.run = new AllocationRun(config, sorter, ledger, offerBook, filters, clients::roleOf);
+    this.run = new AllocationRun(config, sorter, ledger, offerBook, filters, clients::roleOf, claims);
   }
 
   // ---- agents ----
@@ -85,6 +85,7 @@ public final class Allocator {
       sorter.setTotal(ledger.scalarTotal());
     });
     filters.forgetAgent(agent);
+    claims.forgetAgent(agent);
     dirty.remove(agent);
     return rescinded;
   }
@@ -179,11 +180,7 @@ public final class Allocator {
   public AcceptResult accept(FrameworkId framework, List<OfferId> offerIds) {
     Optional<Rejected> rejection = AcceptValidation.check(framework, offerIds, offerBook::get);
     if (rejection.isPresent()) {
-      List<OfferId> stillValid = new ArrayList<>();
-      for (OfferId id : new LinkedHashSet<>(offerIds)) {
-        offerBook.get(id).filter(o -> o.frameworkId().equals(framework)).ifPresent(o -> stillValid.add(id));
-      }
-      returnOffers(stillValid);
+      returnOffers(offerBook.outstandingOf(framework, offerIds));
       return rejection.get();
     }
     Offer first = offerBook.get(offerIds.get(0)).orElseThrow();
@@ -290,17 +287,27 @@ public final class Allocator {
 
   /** One allocation run over the dirty agents, in agent-id order (reproducible); returns the offers made. */
   public List<Offer> allocate(Instant now) {
-    for (AgentId agent : filters.expire(now)) {
-      if (ledger.get(agent).isPresent()) {
-        dirty.add(agent);
-      }
-    }
+    filters.expire(now).stream().filter(agent -> ledger.get(agent).isPresent()).forEach(dirty::add);
+    dirty.addAll(claims.expire(now)); // what a lapsed claim held is anyone's again
     if (dirty.isEmpty()) {
       return List.of();
     }
     List<AgentId> walk = new ArrayList<>(dirty);
     dirty.clear();
     return run.walk(walk, now, quotas.isEmpty() ? null : quotas.guard(clients, ledger));
+  }
+
+  /** Holds the agent for the claim's framework ({@link Claim}); served in the next runs. */
+  public void claim(Claim claim) {
+    if (ledger.get(claim.agent()).isPresent()) {
+      claims.add(claim, clients.client(claim.framework(), claim.role()));
+      dirty.add(claim.agent());
+    }
+  }
+
+  /** Live claims (lapsed ones go at the next run), oldest first per agent. */
+  public List<Claim> claims() {
+    return claims.all();
   }
 
   // ---- quota ----
@@ -361,11 +368,7 @@ public final class Allocator {
   }
 
   private void markAgentsWithFreeResourcesDirty() {
-    for (AgentState agent : ledger.all()) {
-      if (!agent.free().isEmpty()) {
-        dirty.add(agent.id());
-      }
-    }
+    ledger.all().stream().filter(a -> !a.free().isEmpty()).forEach(a -> dirty.add(a.id()));
   }
 
   // ---- read-only views ----
@@ -397,10 +400,7 @@ public final class Allocator {
 
   /** Offered plus in use, per framework (all its roles together), on one agent. */
   public Map<FrameworkId, Resources> allocations(AgentId agent) {
-    Map<FrameworkId, Resources> byFramework = new HashMap<>();
-    ledger.get(agent).map(AgentState::allocations).orElse(Map.of()).forEach((client, resources) ->
-        byFramework.merge(FrameworkClients.frameworkOf(client), resources, Resources::plus));
-    return byFramework;
+    return FrameworkClients.byFramework(ledger.get(agent).map(AgentState::allocations).orElse(Map.of()));
   }
 
   /** The framework's share; for a MULTI_ROLE framework, the largest of its roles' shares. */

@@ -54,6 +54,13 @@ final class FrameworkClients {
     return at < 0 ? client : FrameworkId.of(client.value().substring(0, at));
   }
 
+  /** Per-client resources added up per framework. */
+  static Map<FrameworkId, Resources> byFramework(Map<FrameworkId, Resources> byClient) {
+    Map<FrameworkId, Resources> byFramework = new HashMap<>();
+    byClient.forEach((client, r) -> byFramework.merge(frameworkOf(client), r, Resources::plus));
+    return byFramework;
+  }
+
   static boolean belongsTo(FrameworkId client, FrameworkId framework) {
     return client.equals(framework) || client.value().startsWith(framework.value() + SEPARATOR)
         && client.value().indexOf(SEPARATOR, framework.value().length() + 1) < 0;

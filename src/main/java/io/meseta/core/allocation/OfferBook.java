@@ -60,6 +60,12 @@ final class OfferBook {
     return Optional.of(offer);
   }
 
+  /** Those of {@code ids} (each once) that are outstanding offers to the framework. */
+  List<OfferId> outstandingOf(FrameworkId framework, List<OfferId> ids) {
+    return new LinkedHashSet<>(ids).stream().filter(id -> get(id)
+        .filter(o -> o.frameworkId().equals(framework)).isPresent()).toList();
+  }
+
   /** Snapshot, oldest first: safe to remove offers while walking it. */
   List<OfferId> ofFramework(FrameworkId framework) {
     return List.copyOf(byFramework.getOrDefault(framework, Set.of()));

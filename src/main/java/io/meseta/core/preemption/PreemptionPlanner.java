@@ -3,6 +3,7 @@ package io.meseta.core.preemption;
 import io.meseta.core.model.AgentId;
 import io.meseta.core.placement.Candidate;
 import io.meseta.core.placement.FeasibilityChecks;
+import io.meseta.core.placement.RoomMaking;
 import io.meseta.core.resources.Resources;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,27 +95,12 @@ public final class PreemptionPlanner {
         .filter(t -> policy.mayPreempt(t, demand))
         .sorted(CHEAPEST_FIRST)
         .toList();
-    List<RunningTask> victims = new ArrayList<>();
-    Resources available = agent.free().withoutRoles();
-    for (RunningTask t : eligible) {
-      if (available.containsQuantities(need)) {
-        break;
-      }
-      victims.add(t);
-      available = available.plus(t.resources().withoutRoles());
-    }
-    if (!available.containsQuantities(need)) {
+    Optional<List<RunningTask>> chosen = RoomMaking.fewestToRemove(agent.free().withoutRoles(),
+        need, eligible, t -> t.resources().withoutRoles());
+    if (chosen.isEmpty()) {
       return Optional.empty();
     }
-    // Drop victims the demand can do without, most valuable first.
-    for (int i = victims.size() - 1; i >= 0; i--) {
-      RunningTask v = victims.get(i);
-      Resources without = available.minus(v.resources().withoutRoles());
-      if (without.containsQuantities(need)) {
-        victims.remove(i);
-        available = without;
-      }
-    }
+    List<RunningTask> victims = chosen.get();
     long lostMillis = victims.stream()
         .mapToLong(v -> Duration.between(v.startedAt(), now).toMillis()).sum();
     int topPriority = victims.stream().mapToInt(RunningTask::priority).max().orElse(0);

@@ -28,8 +28,18 @@ final class AgentFilesProxy {
   private final WebClient client;
 
   AgentFilesProxy(Vertx vertx) {
+    this(vertx, io.meseta.tls.TlsSettings.OFF);
+  }
+
+  /**
+   * @param tls the master's: a master serving TLS reads its agents' files over https (a
+   *     cluster is TLS throughout), verified with its CA, else its own certificate
+   */
+  AgentFilesProxy(Vertx vertx, io.meseta.tls.TlsSettings tls) {
     this.vertx = vertx;
-    this.client = WebClient.create(vertx, new WebClientOptions().setUserAgent("meseta-console"));
+    WebClientOptions options = new WebClientOptions().setUserAgent("meseta-console");
+    this.client = WebClient.create(vertx,
+        tls.serves() ? tls.trustForOwnServer().applyTo(options) : options);
   }
 
   void mount(Router router) {

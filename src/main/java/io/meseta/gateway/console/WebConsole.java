@@ -13,7 +13,12 @@ public final class WebConsole {
    * exist under {@code webroot/} and passes everything else on.
    */
   public static void mount(Vertx vertx, Router router) {
-    new AgentFilesProxy(vertx).mount(router);
+    mount(vertx, router, io.meseta.tls.TlsSettings.OFF);
+  }
+
+  /** @param tls the master's; with TLS, agents' files are fetched over https */
+  public static void mount(Vertx vertx, Router router, io.meseta.tls.TlsSettings tls) {
+    new AgentFilesProxy(vertx, tls).mount(router);
     router.get("/*").handler(StaticHandler.create("webroot")
         // the console is small and changes with the jar; no stale module after an upgrade
         .setCachingEnabled(false)

@@ -1,5 +1,6 @@
 package io.meseta.gateway.operator;
 
+import io.meseta.gateway.scheduler.Leadership;
 import io.meseta.master.MasterIdentity;
 import io.meseta.protocol.json.MesosJson;
 import io.vertx.core.json.JsonArray;
@@ -92,12 +93,14 @@ final class MasterStateJson {
     return frameworks;
   }
 
-  static JsonObject state(ClusterView view, MasterIdentity identity, Map<String, String> flags) {
+  /** {@code leadership} says who leads and which master nodes there are (see {@link LeaderJson}). */
+  static JsonObject state(ClusterView view, MasterIdentity identity, Map<String, String> flags,
+      Leadership leadership) {
     JsonArray slaves = slaves(view, false);
     long active = slaves.stream().filter(s -> ((JsonObject) s).getBoolean("active")).count();
     JsonObject flagsJson = new JsonObject();
     flags.forEach(flagsJson::put);
-    return header(identity)
+    JsonObject state = header(identity)
         .put("build_date", "")
         .put("build_time", 0)
         .put("build_user", "")
@@ -110,8 +113,6 @@ final class MasterStateJson {
         .put("activated_slaves", active)
         .put("deactivated_slaves", 0)
         .put("unreachable_slaves", slaves.size() - active)
-        .put("leader", pid(identity))
-        .put("leader_info", identity.masterInfoJson())
         .put("flags", flagsJson)
         .put("slaves", slaves)
         .put("recovered_slaves", new JsonArray())
@@ -119,10 +120,11 @@ final class MasterStateJson {
         .put("completed_frameworks", frameworks(view, view.completedFrameworks()))
         .put("orphan_tasks", new JsonArray())
         .put("unregistered_frameworks", new JsonArray());
+    return LeaderJson.put(state, identity, leadership);
   }
 
   /** {@code /master/state-summary}: agents and frameworks with per-state task counts. */
-  static JsonObject summary(ClusterView view, MasterIdentity identity) {
+  static JsonObject summary(ClusterView view, MasterIdentity identity, Leadership leadership) {
     List<JsonObject> tasks = view.allTasks();
     JsonArray slaves = new JsonArray();
     for (JsonObject agent : view.agentList()) {
@@ -148,12 +150,14 @@ final class MasterStateJson {
       addCounts(summary, tasks, "framework_id", info.getString("id"), "slave_id", "slave_ids");
       frameworks.add(summary);
     }
-    return new JsonObject()
+    JsonObject summary = new JsonObject()
         .put("hostname", identity.hostname())
         .put("cluster", "")
         .put("slaves", slaves)
         .put("frameworks", frameworks)
         .put("sharing", sharing(view));
+    // Not in Mesos' summary: the console's overview shows the master nodes from here.
+    return LeaderJson.put(summary, identity, leadership);
   }
 
   /**

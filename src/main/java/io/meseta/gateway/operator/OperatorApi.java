@@ -79,10 +79,17 @@ final class OperatorApi {
       Problems.send(response, 400, "Failed to parse body into Call: " + e.getMessage());
       return;
     }
-    dispatch(call, response, out.get());
+    OperatorViewer viewer = OperatorViewer.of(ctx);
+    Optional<String> forbidden = viewer.callDenial(call);
+    if (forbidden.isPresent()) {
+      Problems.send(response, 403, forbidden.get());
+      return;
+    }
+    dispatch(call, response, out.get(), viewer);
   }
 
-  private void dispatch(Call call, HttpServerResponse response, Encoding out) {
+  private void dispatch(Call call, HttpServerResponse response, Encoding out,
+      OperatorViewer viewer) {
     switch (call.getType()) {
       case GET_HEALTH -> respond(response, out, Future.succeededFuture(V1Responses.health()));
       case GET_VERSION -> respond(response, out, Future.succeededFuture(V1Responses.version()));
@@ -92,10 +99,11 @@ final class OperatorApi {
       case GET_EXECUTORS -> respond(response, out, Future.succeededFuture(V1Responses.executors()));
       case GET_METRICS -> withView(response, out,
           v -> V1Responses.metrics(MasterMetrics.snapshot(v, identity, stream.size())));
-      case GET_STATE -> withView(response, out, V1Responses::state);
+      case GET_STATE -> withView(response, out, v -> V1Responses.state(viewer.filter(v)));
       case GET_AGENTS -> withView(response, out, V1Responses::agents);
-      case GET_FRAMEWORKS -> withView(response, out, V1Responses::frameworks);
-      case GET_TASKS -> withView(response, out, V1Responses::tasks);
+      case GET_FRAMEWORKS ->
+          withView(response, out, v -> V1Responses.frameworks(viewer.filter(v)));
+      case GET_TASKS -> withView(response, out, v -> V1Responses.tasks(viewer.filter(v)));
       case GET_ROLES -> withView(response, out, V1Responses::roles);
       case GET_WEIGHTS -> RolePolicyApi.answer(response, out, policies.getWeights());
       case UPDATE_WEIGHTS -> RolePolicyApi.done(response, policies.updateWeights(call));
@@ -103,8 +111,8 @@ final class OperatorApi {
       case UPDATE_QUOTA -> RolePolicyApi.done(response, policies.updateQuota(call));
       case RESERVE_RESOURCES, UNRESERVE_RESOURCES ->
           RolePolicyApi.done(response, policies.reservation(call));
-      case TEARDOWN -> teardown(call, response);
-      case SUBSCRIBE -> subscribe(response, out);
+      case TEARDOWN -> teardown(call, response, viewer);
+      case SUBSCRIBE -> subscribe(response, out, viewer);
       case UNKNOWN -> Problems.send(response, 501, "Unknown call type: set 'type' to one of the"
           + " mesos.v1.master.Call types, e.g. GET_STATE");
       default -> Problems.send(response, 501, "Call type " + call.getType() + " is not"
@@ -116,26 +124,27 @@ final class OperatorApi {
     }
   }
 
-  private void teardown(Call call, HttpServerResponse response) {
+  private void teardown(Call call, HttpServerResponse response, OperatorViewer viewer) {
     if (!call.hasTeardown()) {
       Problems.send(response, 400, "Expecting 'teardown' to be present in a TEARDOWN call,"
           + " with 'teardown.framework_id'");
       return;
     }
-    Teardowns.teardown(bus, call.getTeardown().getFrameworkId().getValue())
+    String framework = call.getTeardown().getFrameworkId().getValue();
+    viewer.mayTearDown(bus, framework).compose(v -> Teardowns.teardown(bus, framework))
         .onSuccess(v -> response.setStatusCode(200).end())
         .onFailure(e -> Problems.send(response,
             e instanceof Teardowns.Refused r ? r.status : 500, e.getMessage()));
   }
 
-  private void subscribe(HttpServerResponse response, Encoding out) {
+  private void subscribe(HttpServerResponse response, Encoding out, OperatorViewer viewer) {
     if (stream.full()) {
       Problems.send(response, 503, "Too many operator event stream subscribers: this master"
           + " serves at most " + stream.maxSubscribers() + " (Mesos'"
           + " --max_operator_event_stream_subscribers); close an idle stream and retry");
       return;
     }
-    stream.subscribe(response, out);
+    stream.subscribe(response, out, viewer);
   }
 
   private void withView(HttpServerResponse response, Encoding out,

@@ -34,15 +34,21 @@ final class OperatorEventStream {
   private final AtomicInteger nodeSubscribers;
   private long nextId;
 
-  /** One stream's response and, until SUBSCRIBED is written, the records that must follow it. */
+  /**
+   * One stream's response and, until SUBSCRIBED is written, the events that must follow it; then
+   * the filter of what its principal may see.
+   */
   private static final class Subscriber {
     final HttpServerResponse response;
     final Encoding encoding;
-    List<Buffer> queued = new ArrayList<>();
+    final OperatorViewer viewer;
+    List<Event> queued = new ArrayList<>();
+    OperatorEventFilter filter;
 
-    Subscriber(HttpServerResponse response, Encoding encoding) {
+    Subscriber(HttpServerResponse response, Encoding encoding, OperatorViewer viewer) {
       this.response = response;
       this.encoding = encoding;
+      this.viewer = viewer;
     }
   }
 
@@ -88,8 +94,13 @@ final class OperatorEventStream {
 
   /** Opens a stream on {@code response}: 200, chunked, then SUBSCRIBED once the state is in. */
   void subscribe(HttpServerResponse response, Encoding encoding) {
+    subscribe(response, encoding, new OperatorViewer(io.meseta.acl.Acls.none(), null));
+  }
+
+  /** @param viewer whose ACLs decide which frameworks and tasks the stream shows */
+  void subscribe(HttpServerResponse response, Encoding encoding, OperatorViewer viewer) {
     long id = nextId++;
-    Subscriber subscriber = new Subscriber(response, encoding);
+    Subscriber subscriber = new Subscriber(response, encoding, viewer);
     subscribers.put(id, subscriber);
     nodeSubscribers.incrementAndGet();
     response.closeHandler(v -> drop(id));
@@ -106,11 +117,14 @@ final class OperatorEventStream {
       }
       response.setStatusCode(200).setChunked(true).putHeader("Content-Type", encoding.mediaType);
       double seconds = heartbeat.toMillis() / 1000.0;
-      write(subscriber, record(V1Events.subscribed(view.result(), seconds), encoding));
+      subscriber.filter = new OperatorEventFilter(viewer, view.result());
+      write(subscriber, record(V1Events.subscribed(viewer.filter(view.result()), seconds),
+          encoding));
       write(subscriber, record(V1Events.HEARTBEAT, encoding));
-      List<Buffer> queued = subscriber.queued;
+      List<Event> queued = subscriber.queued;
       subscriber.queued = null;
-      queued.forEach(frame -> write(subscriber, frame));
+      queued.stream().filter(subscriber.filter::shows)
+          .forEach(event -> write(subscriber, record(event, encoding)));
     });
   }
 
@@ -123,11 +137,10 @@ final class OperatorEventStream {
   private void broadcast(Event event) {
     Map<Encoding, Buffer> frames = new EnumMap<>(Encoding.class);
     for (Subscriber subscriber : List.copyOf(subscribers.values())) {
-      Buffer frame = frames.computeIfAbsent(subscriber.encoding, e -> record(event, e));
       if (subscriber.queued != null) {
-        subscriber.queued.add(frame);
-      } else {
-        write(subscriber, frame);
+        subscriber.queued.add(event);
+      } else if (subscriber.filter.shows(event)) {
+        write(subscriber, frames.computeIfAbsent(subscriber.encoding, e -> record(event, e)));
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.meseta.gateway.operator;
 
 import io.meseta.gateway.Version;
+import io.meseta.gateway.scheduler.Leadership;
 import io.meseta.master.MasterIdentity;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
@@ -25,9 +26,11 @@ final class ReadEndpoints {
   private final MasterIdentity identity;
   private final Map<String, String> flags;
   private final OperatorEventStream stream;
+  private final Leadership leadership;
 
   ReadEndpoints(EventBus bus, MasterIdentity identity, Map<String, String> flags,
-      OperatorEventStream stream) {
+      OperatorEventStream stream, Leadership leadership) {
+    this.leadership = leadership;
     this.bus = bus;
     this.identity = identity;
     this.flags = flags;
@@ -37,10 +40,10 @@ final class ReadEndpoints {
   void mount(Router router) {
     for (String path : new String[] {"/master/state", "/state", "/state.json",
         "/master/state.json"}) {
-      router.get(path).handler(ctx -> answer(ctx, v -> MasterStateJson.state(v, identity, flags)));
+      router.get(path).handler(ctx -> answer(ctx, v -> MasterStateJson.state(v, identity, flags, leadership)));
     }
     router.get("/master/state-summary").handler(ctx ->
-        answer(ctx, v -> MasterStateJson.summary(v, identity)));
+        answer(ctx, v -> MasterStateJson.summary(v, identity, leadership)));
     router.get("/master/frameworks").handler(ctx ->
         answer(ctx, v -> frameworks(v, ctx.request().getParam("framework_id"))));
     router.get("/master/slaves").handler(ctx ->
@@ -98,7 +101,7 @@ final class ReadEndpoints {
       return;
     }
     String id = formField(ctx, "frameworkId");
-    Teardowns.teardown(bus, id)
+    OperatorViewer.of(ctx).mayTearDown(bus, id).compose(v -> Teardowns.teardown(bus, id))
         .onSuccess(v -> ctx.response().setStatusCode(200).end())
         .onFailure(e -> Problems.send(ctx.response(),
             e instanceof Teardowns.Refused r ? r.status : 500, e.getMessage()));
@@ -129,8 +132,9 @@ final class ReadEndpoints {
           + "': expected a JavaScript function name such as 'cb' (letters, digits, '_', '$', '.')");
       return;
     }
+    OperatorViewer viewer = OperatorViewer.of(ctx);
     ClusterView.fetch(bus)
-        .onSuccess(view -> json(ctx, build.apply(view)))
+        .onSuccess(view -> json(ctx, build.apply(viewer.filter(view))))
         .onFailure(e -> Problems.send(ctx.response(), 503,
             "Master state is not available (" + e.getMessage() + "); retry shortly"));
   }

@@ -84,7 +84,7 @@ public final class HttpSchedulerEndpoint implements Handler<RoutingContext> {
     Optional<String> invalid = calls.rejected(call);
     Optional<String> mismatch = call.getType() == Call.Type.SUBSCRIBE
         ? FrameworkPrincipal.mismatch(GatewayGuard.principal(ctx),
-            call.getSubscribe().getFrameworkInfo())
+            call.getSubscribe().getFrameworkInfo()).or(() -> calls.forbidden(call))
         : Optional.empty();
     if (invalid.isPresent()) {
       respond(request, 400, invalid.get());

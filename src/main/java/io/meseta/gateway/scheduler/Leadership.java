@@ -8,6 +8,17 @@ package io.meseta.gateway.scheduler;
 public interface Leadership {
   Status status();
 
+  /**
+   * The master nodes of the cluster (for {@code /master/state}); empty for a single node, which
+   * lists itself.
+   */
+  default java.util.List<MasterNode> masterNodes() {
+    return java.util.List.of();
+  }
+
+  /** A master node as it advertises itself: its master id, hostname and HTTP port. */
+  record MasterNode(String id, String hostname, int port) {}
+
   /** The leadership of a master that is the only node: it always leads. */
   static Leadership singleNode() {
     return () -> Status.LEADING;

@@ -1,5 +1,7 @@
 package io.meseta.gateway.scheduler;
 
+import io.meseta.acl.Acls;
+import io.meseta.acl.FrameworkAuthorization;
 import io.meseta.core.model.FrameworkId;
 import io.meseta.gateway.security.InputLimits;
 import io.meseta.gateway.security.SchedulerCallLimits;
@@ -35,6 +37,7 @@ public final class SchedulerCalls {
   private final FrameworkStreams streams;
   private final InputLimits inputLimits;
   private final SchedulerCallLimits callLimits;
+  private final Acls acls;
   /** Who opened each Mesos HTTP stream of this node, when authentication is on. */
   final StreamPrincipals streamPrincipals;
 
@@ -45,6 +48,13 @@ public final class SchedulerCalls {
   /** @param inputLimits what one call may carry (JSON depth, ids, offers and tasks, body) */
   public SchedulerCalls(Vertx vertx, String nodeId, Duration heartbeat, FrameworkStreams streams,
       InputLimits inputLimits) {
+    this(vertx, nodeId, heartbeat, streams, inputLimits, Acls.none());
+  }
+
+  /** @param acls who may register frameworks for which roles (SUBSCRIBE, UPDATE_FRAMEWORK) */
+  public SchedulerCalls(Vertx vertx, String nodeId, Duration heartbeat, FrameworkStreams streams,
+      InputLimits inputLimits, Acls acls) {
+    this.acls = acls;
     this.inputLimits = inputLimits;
     this.callLimits = new SchedulerCallLimits(inputLimits);
     this.streamPrincipals = new StreamPrincipals(vertx);
@@ -69,6 +79,17 @@ public final class SchedulerCalls {
   Optional<String> rejected(Call call) {
     return invalid(call).or(() -> callLimits.problem(call)
         .map(p -> "Failed to validate scheduler::Call: " + p));
+  }
+
+  /** The 403 of a SUBSCRIBE or UPDATE_FRAMEWORK whose principal may not use its roles. */
+  Optional<String> forbidden(Call call) {
+    return switch (call.getType()) {
+      case SUBSCRIBE -> FrameworkAuthorization.registerDenial(acls,
+          call.getSubscribe().getFrameworkInfo());
+      case UPDATE_FRAMEWORK -> FrameworkAuthorization.registerDenial(acls,
+          call.getUpdateFramework().getFrameworkInfo());
+      default -> Optional.empty();
+    };
   }
 
   int maxBodyBytes() {
@@ -139,8 +160,10 @@ public final class SchedulerCalls {
   Future<Void> dispatch(FrameworkId framework, Call call) {
     return switch (call.getType()) {
       case TEARDOWN -> request(Addresses.FRAMEWORKS, new Messages.Teardown(framework));
-      case UPDATE_FRAMEWORK ->
-          request(Addresses.FRAMEWORKS, new Messages.SchedulerCall(framework, call));
+      case UPDATE_FRAMEWORK -> forbidden(call)
+          .<Future<Void>>map(denial -> Future.failedFuture(failure(Failures.FORBIDDEN, denial)))
+          .orElseGet(() -> request(Addresses.FRAMEWORKS,
+              new Messages.SchedulerCall(framework, call)));
       // REQUEST declares the framework's pending demand (preemption and fragmentation use it).
       case ACCEPT, DECLINE, REVIVE, SUPPRESS, REQUEST ->
           request(Addresses.ALLOCATOR, new Messages.SchedulerCall(framework, call));

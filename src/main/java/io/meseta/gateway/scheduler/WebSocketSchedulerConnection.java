@@ -98,7 +98,8 @@ public final class WebSocketSchedulerConnection implements FrameworkStream {
       return;
     }
     Optional<String> invalid = calls.rejected(call)
-        .or(() -> FrameworkPrincipal.mismatch(principal, call.getSubscribe().getFrameworkInfo()));
+        .or(() -> FrameworkPrincipal.mismatch(principal, call.getSubscribe().getFrameworkInfo()))
+        .or(() -> calls.forbidden(call));
     if (invalid.isPresent()) {
       send(SchedulerEvents.error(invalid.get()));
       close();

@@ -1,12 +1,30 @@
 package io.meseta.gateway.security;
 
+import io.meseta.acl.Acls;
+import io.meseta.tls.TlsSettings;
 import java.util.Objects;
 
-/** A master's authentication settings and input limits, both checked at its gateway. */
-public record SecuritySettings(AuthSettings auth, InputLimits limits) {
+/**
+ * A master's authentication settings and input limits, both checked at its gateway, and its
+ * ACLs (checked where each action enters: the gateway and the services), and its TLS (what the
+ * gateway serves, how the master's own clients verify servers).
+ */
+public record SecuritySettings(AuthSettings auth, InputLimits limits, Acls acls, TlsSettings tls) {
   public SecuritySettings {
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(acls, "acls");
+    tls = tls == null ? TlsSettings.OFF : tls;
+  }
+
+  /** Without TLS. */
+  public SecuritySettings(AuthSettings auth, InputLimits limits, Acls acls) {
+    this(auth, limits, acls, TlsSettings.OFF);
+  }
+
+  /** Without ACLs: every authenticated (or, with authentication off, any) request is allowed. */
+  public SecuritySettings(AuthSettings auth, InputLimits limits) {
+    this(auth, limits, Acls.none());
   }
 
   /** No authentication, default limits: what {@code meseta dev} runs with. */
@@ -15,10 +33,18 @@ public record SecuritySettings(AuthSettings auth, InputLimits limits) {
   }
 
   public SecuritySettings withAuth(AuthSettings newAuth) {
-    return new SecuritySettings(newAuth, limits);
+    return new SecuritySettings(newAuth, limits, acls, tls);
   }
 
   public SecuritySettings withLimits(InputLimits newLimits) {
-    return new SecuritySettings(auth, newLimits);
+    return new SecuritySettings(auth, newLimits, acls, tls);
+  }
+
+  public SecuritySettings withAcls(Acls newAcls) {
+    return new SecuritySettings(auth, limits, newAcls, tls);
+  }
+
+  public SecuritySettings withTls(TlsSettings newTls) {
+    return new SecuritySettings(auth, limits, acls, newTls);
   }
 }

@@ -41,9 +41,19 @@ final class AcceptCalls {
   private final EventBus bus;
   private final Function<FrameworkId, Messages.FrameworkAdded> frameworks;
   private final Runnable scheduleAllocation;
+  private final LaunchUsers authorization;
 
   AcceptCalls(Allocator allocator, ReservationBook reservations, EventBus bus,
       Function<FrameworkId, Messages.FrameworkAdded> frameworks, Runnable scheduleAllocation) {
+    this(allocator, reservations, bus, frameworks, scheduleAllocation,
+        io.meseta.acl.Acls.none());
+  }
+
+  /** @param acls who may run tasks as which user, and reserve for which role */
+  AcceptCalls(Allocator allocator, ReservationBook reservations, EventBus bus,
+      Function<FrameworkId, Messages.FrameworkAdded> frameworks, Runnable scheduleAllocation,
+      io.meseta.acl.Acls acls) {
+    this.authorization = new LaunchUsers(acls);
     this.allocator = allocator;
     this.reservations = reservations;
     this.bus = bus;
@@ -73,6 +83,13 @@ final class AcceptCalls {
       }
       launches.addAll(operation.getLaunch().getTaskInfosList());
       singles.addAll(operation.getLaunch().getTaskInfosList());
+    }
+    Messages.FrameworkAdded subscribed = frameworks.apply(framework);
+    java.util.Optional<String> forbidden = authorization.reservationDenial(
+        accept.getOperationsList(), subscribed == null ? null : subscribed.info());
+    if (forbidden.isPresent()) {
+      message.fail(Failures.FORBIDDEN, forbidden.get());
+      return;
     }
     Duration refuse = refuse(accept.hasFilters() ? accept.getFilters() : null);
     AcceptResult result = allocator.accept(framework, offerIds(accept.getOfferIdsList()));
@@ -113,6 +130,10 @@ final class AcceptCalls {
     List<TaskInfo> singles = LaunchRoles.keepValid(tasks, accepted.role(), report);
     List<Protos.Offer.Operation.LaunchGroup> groups =
         LaunchRoles.keepValidGroups(taskGroups, accepted.role(), report);
+    Messages.FrameworkAdded facts = frameworks.apply(framework);
+    Protos.FrameworkInfo info = facts == null ? null : facts.info();
+    singles = authorization.keepAuthorized(singles, info, report);
+    groups = authorization.keepAuthorizedGroups(groups, info, report);
     if (singles.isEmpty()
         && groups.stream().allMatch(g -> g.getTaskGroup().getTasksCount() == 0)) {
       allocator.recover(framework, accepted.role(), accepted.agentId(), accepted.resources(),

@@ -105,12 +105,12 @@ public final class AllocatorVerticle extends VerticleBase {
             .put("run_time_total_ms", runTimer.totalMillis())
             .put("offer_counters", offerCounters.toJson())
             .put("fragmentation", demand.fragmentationJson(allocator, agents))
-            .put("preemption", preemption.toJson())
+            .put("preemption", preemption.toJson(allocator))
             .mergeIn(policies.toJson())));
     policies = new RolePolicies(store, leaderEpoch, allocator, context);
     reservations = new ReservationBook(store, leaderEpoch, context);
     accepts = new AcceptCalls(allocator, reservations, bus, frameworks::get,
-        this::scheduleAllocation);
+        this::scheduleAllocation, config.security().acls());
     operatorReservations = new OperatorReservations(allocator, reservations, this::sendRescinds,
         this::scheduleAllocation);
     return Future.all(policies.load(), reservations.load())
@@ -122,6 +122,9 @@ public final class AllocatorVerticle extends VerticleBase {
     if (body instanceof Messages.Recover recover) {
       allocator.recover(recover.frameworkId(), recover.agentId(), recover.resources(),
           Duration.ZERO, Instant.now());
+    } else if (body instanceof Messages.RoomClaim room) {
+      allocator.claim(new io.meseta.core.allocation.Claim(room.agentId(), room.frameworkId(),
+          room.role(), room.needed(), Instant.now().plus(room.lasts())));
     } else if (body instanceof Messages.DemandDeclared declared) {
       demand.declare(declared.source(), declared.demand());
       return;
@@ -137,7 +140,7 @@ public final class AllocatorVerticle extends VerticleBase {
       allocator.deactivateFramework(deactivated.frameworkId());
     } else if (body instanceof Messages.FrameworkRemoved removed) {
       allocator.removeFramework(removed.frameworkId());
-      demand.declare(demandSource(removed.frameworkId()), List.of());
+      demand.declare(Messages.DemandDeclared.sourceOf(removed.frameworkId()), List.of());
       frameworks.remove(removed.frameworkId());
     } else if (body instanceof Messages.AgentAdded added) {
       agents.put(added.agent().id(), added.agent());
@@ -197,6 +200,12 @@ public final class AllocatorVerticle extends VerticleBase {
       case ACCEPT -> accepts.accept(message, framework, call.getAccept());
       case REQUEST -> request(message, framework, call.getRequest());
       case DECLINE -> {
+        java.util.Optional<String> foreign = OfferOwnership.foreignOffer(allocator, framework,
+            AcceptCalls.offerIds(call.getDecline().getOfferIdsList()));
+        if (foreign.isPresent()) {
+          message.fail(Failures.FORBIDDEN, foreign.get());
+          return;
+        }
         offerCounters.add("allocator/offers_declined", call.getDecline().getOfferIdsCount());
         allocator.decline(framework, AcceptCalls.offerIds(call.getDecline().getOfferIdsList()),
             AcceptCalls.refuse(call.getDecline().hasFilters() ? call.getDecline().getFilters()
@@ -255,12 +264,8 @@ public final class AllocatorVerticle extends VerticleBase {
       }
       wanted.add(new Demand(role, priority, new TaskShape(resources, List.of())));
     }
-    demand.declare(demandSource(framework), wanted);
+    demand.declare(Messages.DemandDeclared.sourceOf(framework), wanted);
     message.reply(null);
-  }
-
-  private static String demandSource(FrameworkId framework) {
-    return "framework:" + framework.value();
   }
 
   private void scheduleAllocation() {

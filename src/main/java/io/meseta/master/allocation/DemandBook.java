@@ -2,16 +2,19 @@ package io.meseta.master.allocation;
 
 import io.meseta.core.allocation.Allocator;
 import io.meseta.core.model.AgentId;
+import io.meseta.core.model.FrameworkId;
 import io.meseta.core.placement.Candidate;
 import io.meseta.core.placement.Fragmentation;
 import io.meseta.core.placement.TaskShape;
 import io.meseta.core.preemption.Demand;
 import io.meseta.core.resources.Resources;
+import io.meseta.master.bus.Messages;
 import io.meseta.master.bus.Messages.AgentDescriptor;
 import io.meseta.protocol.StateJson;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +31,18 @@ final class DemandBook {
     } else {
       bySource.put(source, List.copyOf(demand));
     }
+  }
+
+  /**
+   * Which framework declared each pending demand, where a framework did (the job service and
+   * REQUEST do). Keyed by identity, so equal demands of two frameworks stay apart; the keys are
+   * the very objects {@link #all} returns until the next declaration.
+   */
+  Map<Demand, FrameworkId> declarers() {
+    Map<Demand, FrameworkId> by = new IdentityHashMap<>();
+    bySource.forEach((source, list) -> Messages.DemandDeclared.frameworkOf(source)
+        .ifPresent(framework -> list.forEach(d -> by.put(d, framework))));
+    return by;
   }
 
   List<Demand> all() {

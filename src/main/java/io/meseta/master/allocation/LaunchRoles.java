@@ -68,7 +68,7 @@ final class LaunchRoles {
     return valid;
   }
 
-  private static Event error(TaskInfo task, Reason reason, String why) {
+  static Event error(TaskInfo task, Reason reason, String why) {
     return SchedulerEvents.update(TaskStatuses.fromMaster(task.getTaskId().getValue(),
         task.getAgentId().getValue(), TaskState.TASK_ERROR, reason, why,
         System.currentTimeMillis() / 1000.0));

@@ -153,7 +153,34 @@ public final class Messages {
    * it declared before. Feeds the fragmentation measure and preemption planning.
    */
   public record DemandDeclared(String source, List<io.meseta.core.preemption.Demand> demand)
-      implements Serializable {}
+      implements Serializable {
+    private static final String FRAMEWORK = "framework:";
+
+    /** Declared by a framework (its REQUEST, or the job service): room made goes to it first. */
+    public static DemandDeclared byFramework(FrameworkId framework,
+        List<io.meseta.core.preemption.Demand> demand) {
+      return new DemandDeclared(sourceOf(framework), demand);
+    }
+
+    public static String sourceOf(FrameworkId framework) {
+      return FRAMEWORK + framework.value();
+    }
+
+    /** The framework that declared it, if a framework did. */
+    public static java.util.Optional<FrameworkId> frameworkOf(String source) {
+      return source.startsWith(FRAMEWORK)
+          ? java.util.Optional.of(FrameworkId.of(source.substring(FRAMEWORK.length())))
+          : java.util.Optional.empty();
+    }
+  }
+
+  /**
+   * A framework makes room on an agent itself (the job service moving its own jobs to open a
+   * hole): the allocator holds the agent's freed resources for it until they cover
+   * {@code needed}, for at most {@code lasts} (a core.allocation Claim).
+   */
+  public record RoomClaim(FrameworkId frameworkId, String role, AgentId agentId,
+      Resources needed, java.time.Duration lasts) implements Serializable {}
 
   // ---- preemption (allocator ↔ task tracker) ----
 

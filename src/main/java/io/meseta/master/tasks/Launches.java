@@ -85,7 +85,8 @@ final class Launches {
       remaining = remaining.minus(outcome.total());
       if (!info.hasExecutor()) {
         stage(id, info, outcome.resources());
-        send(new AgentMessage.RunTask(TaskSpecs.of(framework.value(), info, outcome.resources())));
+        send(new AgentMessage.RunTask(TaskSpecs.of(framework.value(), info, outcome.resources(),
+            frameworkInfos.get(framework))));
         return;
       }
       ExecutorSpec executor = startExecutor(info.getExecutor(), outcome.executorResources());

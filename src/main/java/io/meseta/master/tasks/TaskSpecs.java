@@ -18,10 +18,16 @@ import org.apache.mesos.v1.Protos.TaskInfo;
 final class TaskSpecs {
   private TaskSpecs() {}
 
-  /** A command task. */
-  static TaskSpec of(String frameworkId, TaskInfo task, Resources resources) {
+  /**
+   * A command task.
+   *
+   * @param framework what the framework subscribed with (its user runs the task when the
+   *     command names none); null when the master does not know
+   */
+  static TaskSpec of(String frameworkId, TaskInfo task, Resources resources,
+      FrameworkInfo framework) {
     return new TaskSpec(frameworkId, task.getTaskId().getValue(), task.getName(),
-        resources.toText(), command(task.getCommand()), millis(task.hasKillPolicy()
+        resources.toText(), command(task.getCommand(), framework), millis(task.hasKillPolicy()
             && task.getKillPolicy().hasGracePeriod() ? task.getKillPolicy().getGracePeriod() : null));
   }
 
@@ -45,19 +51,28 @@ final class TaskSpecs {
     FrameworkInfo frameworkInfo = framework != null ? framework
         : FrameworkInfo.newBuilder().setUser("").setName("")
             .setId(FrameworkID.newBuilder().setValue(frameworkId)).build();
-    return new ExecutorSpec(info.getExecutorId().getValue(), command(info.getCommand()),
+    return new ExecutorSpec(info.getExecutorId().getValue(),
+        command(info.getCommand(), framework),
         resources.toText(),
         millis(info.hasShutdownGracePeriod() ? info.getShutdownGracePeriod() : null),
         frameworkInfo.getCheckpoint(), ProtoNodes.toNode(withFramework),
         ProtoNodes.toNode(frameworkInfo));
   }
 
-  private static CommandSpec command(CommandInfo command) {
+  private static CommandSpec command(CommandInfo command, FrameworkInfo framework) {
     Map<String, String> environment = new LinkedHashMap<>();
     command.getEnvironment().getVariablesList().forEach(v -> environment.put(v.getName(), v.getValue()));
     // CommandInfo.shell defaults to true in Mesos.
     return new CommandSpec(!command.hasShell() || command.getShell(), command.getValue(),
-        command.getArgumentsList(), environment);
+        command.getArgumentsList(), environment, user(command, framework));
+  }
+
+  /** Mesos: CommandInfo.user, else FrameworkInfo.user; the agent decides whether to switch. */
+  private static String user(CommandInfo command, FrameworkInfo framework) {
+    if (command.hasUser() && !command.getUser().isBlank()) {
+      return command.getUser();
+    }
+    return framework != null && !framework.getUser().isBlank() ? framework.getUser() : null;
   }
 
   private static long millis(DurationInfo duration) {
