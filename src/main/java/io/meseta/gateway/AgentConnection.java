@@ -48,10 +48,10 @@ final class AgentConnection {
     }
     if (message instanceof AgentMessage.Register register) {
       registered(bus.request(Addresses.AGENTS,
-          new Messages.RegisterAgent(nodeId, id, register)));
+          new Messages.RegisterAgent(nodeId, id, register), Addresses.leaderCall()));
     } else if (message instanceof AgentMessage.Reregister reregister) {
       registered(bus.request(Addresses.AGENTS,
-          new Messages.ReregisterAgent(nodeId, id, reregister)));
+          new Messages.ReregisterAgent(nodeId, id, reregister), Addresses.leaderCall()));
     } else if (agent == null) {
       send(new AgentMessage.Error("Agent is not registered: send REGISTER or REREGISTER first"));
     } else if (message instanceof AgentMessage.Pong pong) {

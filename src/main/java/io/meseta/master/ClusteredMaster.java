@@ -91,8 +91,15 @@ public final class ClusteredMaster implements LeaderElection.Listener {
     HazelcastStateStore store =
         new HazelcastStateStore(cluster.vertx(), cluster.hazelcast(), this::leaseValid);
     store.claim(epoch)
-        .compose(v -> term != epoch ? Future.<LeaderServices>succeededFuture()
-            : node.lead(config, new LeaderTerm(store, epoch, () -> deposedByStore(epoch))))
+        .compose(v -> {
+          if (term != epoch) {
+            return Future.<LeaderServices>succeededFuture();
+          }
+          // Before the services serve: every connection made from now on registers with this
+          // term, so none is dropped after it has (which would lose what was sent to it).
+          cluster.vertx().eventBus().publish(Addresses.LEADER_CHANGED, epoch);
+          return node.lead(config, new LeaderTerm(store, epoch, () -> deposedByStore(epoch)));
+        })
         .onSuccess(services -> {
           if (term != epoch) {
             // Deposed while the services were starting: stop exactly those.
@@ -101,7 +108,6 @@ public final class ClusteredMaster implements LeaderElection.Listener {
             }
           } else {
             recovered = true;
-            cluster.vertx().eventBus().publish(Addresses.LEADER_CHANGED, epoch);
             LOG.info("Leading with epoch {}: state recovered in {} ms", epoch,
                 (System.nanoTime() - startedAt) / 1_000_000);
           }

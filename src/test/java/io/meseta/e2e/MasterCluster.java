@@ -28,7 +28,7 @@ public final class MasterCluster implements AutoCloseable {
         "  allocation_interval: 200ms",
         "  heartbeat_interval: 1s",
         "  agent_ping_interval: 500ms",
-        "  max_missed_pings: 10",
+        "  max_missed_pings: 20",
         "  gateway_instances: 1",
         "jobs:",
         "  enabled: false",

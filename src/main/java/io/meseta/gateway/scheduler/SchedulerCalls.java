@@ -108,7 +108,7 @@ public final class SchedulerCalls {
    */
   Future<FrameworkId> subscribe(FrameworkStream stream, Call call, boolean overHttp) {
     return bus.<Event>request(Addresses.FRAMEWORKS,
-            new Messages.Subscribe(nodeId, stream.id(), call, overHttp))
+            new Messages.Subscribe(nodeId, stream.id(), call, overHttp), Addresses.leaderCall())
         .map(Message::body)
         .andThen(reply -> {
           if (reply.succeeded()) {
@@ -152,8 +152,8 @@ public final class SchedulerCalls {
     if (streamId != null && streams.frameworkOf(streamId).filter(framework::equals).isPresent()) {
       return Future.succeededFuture();
     }
-    return bus.request(Addresses.FRAMEWORKS, new Messages.StreamCheck(framework, streamId))
-        .mapEmpty();
+    return bus.request(Addresses.FRAMEWORKS, new Messages.StreamCheck(framework, streamId),
+        Addresses.leaderCall()).mapEmpty();
   }
 
   /** Routes a validated call of a subscribed framework to the service that handles it. */
@@ -211,7 +211,7 @@ public final class SchedulerCalls {
   }
 
   private Future<Void> request(String address, Object message) {
-    return bus.request(address, message).mapEmpty();
+    return bus.request(address, message, Addresses.leaderCall()).mapEmpty();
   }
 
   static ReplyException failure(int status, String message) {

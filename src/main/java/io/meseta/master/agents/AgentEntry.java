@@ -26,27 +26,25 @@ final class AgentEntry {
 
   /** What the state store keeps, so that a new leader can wait for this agent. */
   JsonObject toStoredJson() {
+    return identityJson()
+        .put("resources", descriptor.total().toText())
+        .put("registered_millis", registeredMillis);
+  }
+
+  private JsonObject identityJson() {
     JsonObject attributes = new JsonObject();
     descriptor.attributes().forEach(attributes::put);
     return new JsonObject()
         .put("id", descriptor.id().value())
         .put("hostname", descriptor.hostname())
         .put("port", descriptor.port())
-        .put("resources", descriptor.total().toText())
-        .put("attributes", attributes)
-        .put("registered_millis", registeredMillis);
+        .put("attributes", attributes);
   }
 
   /** The agent as the registry reports it in its state answer and in operator facts. */
   JsonObject toStateJson() {
-    JsonObject attributes = new JsonObject();
-    descriptor.attributes().forEach(attributes::put);
-    return new JsonObject()
-        .put("id", descriptor.id().value())
-        .put("hostname", descriptor.hostname())
-        .put("port", descriptor.port())
+    return identityJson()
         .put("pid", "slave(1)@" + descriptor.hostname() + ":" + descriptor.port())
-        .put("attributes", attributes)
         .put("total", descriptor.total().toText())
         .put("active", reachable)
         .put("connected", connectionId != null)

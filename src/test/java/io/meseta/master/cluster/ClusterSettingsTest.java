@@ -24,7 +24,7 @@ class ClusterSettingsTest {
     assertThat(config.getNetworkConfig().getInterfaces().getInterfaces())
         .containsExactly("127.0.0.1");
     assertThat(config.getProperty("hazelcast.heartbeat.interval.seconds")).isEqualTo("1");
-    assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("3");
+    assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("5");
     assertThat(config.getProperty("hazelcast.graceful.shutdown.max.wait")).isEqualTo("10");
 
     CPSubsystemConfig cp = config.getCPSubsystemConfig();
