@@ -13,8 +13,12 @@ import java.util.Objects;
  *     as Mesos' {@code --switch_user}; needs the agent to run as root
  * @param allowRootTasks let tasks run as root (requested as root, or run unswitched by an agent
  *     that is root); refused otherwise with a message naming {@code --allow-root-tasks}
+ * @param authenticateExecutors give each executor a token ({@code
+ *     MESOS_EXECUTOR_AUTHENTICATION_TOKEN}) and require it on the executor API
+ *     ({@code --authenticate-executors}, off by default as in Mesos)
  */
-public record AgentSecurity(TlsSettings tls, boolean switchUser, boolean allowRootTasks) {
+public record AgentSecurity(TlsSettings tls, boolean switchUser, boolean allowRootTasks,
+    boolean authenticateExecutors) {
   /**
    * Embedded agents (tests, {@code meseta dev}): tasks run as the agent's own user, as they
    * always did; the {@code agent} command chooses Mesos' defaults instead
@@ -24,6 +28,11 @@ public record AgentSecurity(TlsSettings tls, boolean switchUser, boolean allowRo
 
   public AgentSecurity {
     Objects.requireNonNull(tls, "tls");
+  }
+
+  /** Executors unauthenticated. */
+  public AgentSecurity(TlsSettings tls, boolean switchUser, boolean allowRootTasks) {
+    this(tls, switchUser, allowRootTasks, false);
   }
 
   /**
@@ -36,6 +45,10 @@ public record AgentSecurity(TlsSettings tls, boolean switchUser, boolean allowRo
   }
 
   public AgentSecurity withTls(TlsSettings newTls) {
-    return new AgentSecurity(newTls, switchUser, allowRootTasks);
+    return new AgentSecurity(newTls, switchUser, allowRootTasks, authenticateExecutors);
+  }
+
+  public AgentSecurity withAuthenticatedExecutors(boolean on) {
+    return new AgentSecurity(tls, switchUser, allowRootTasks, on);
   }
 }

@@ -46,6 +46,7 @@ public final class AgentVerticle extends VerticleBase {
   private StatusUpdateManager updates;
   private TaskSupervisor supervisor;
   private ExecutorSupervisor executors;
+  private ExecutorTokens executorTokens;
   private MasterConnection connection;
   private final RecentlyEnded recentlyEnded = new RecentlyEnded();
 
@@ -103,6 +104,8 @@ public final class AgentVerticle extends VerticleBase {
           resources = config.resources() != null ? config.resources() : ResourceDetector.detect(config.workDir());
           hostname = config.hostname() != null ? config.hostname() : localHostName();
           launcher[0] = new TaskLauncher(sandboxes, config.security());
+          executorTokens = config.security().authenticateExecutors()
+              ? ExecutorTokens.load(config.workDir()) : ExecutorTokens.OFF;
           return AgentRecovery.read(checkpoints, config.recover());
         })
         .compose(recovery -> {
@@ -112,14 +115,15 @@ public final class AgentVerticle extends VerticleBase {
           supervisor = new TaskSupervisor(vertx, context, launcher[0], checkpoints,
               updates::enqueue, () -> agentId, config.killGracePeriod());
           ExecutorContext executorContext = new ExecutorContext(() -> agentId, hostname,
-              config.bindHost(), () -> httpPort, config.executor(), config.security().tls());
+              config.bindHost(), () -> httpPort, config.executor(), config.security().tls(),
+              executorTokens);
           executors = new ExecutorSupervisor(vertx, context, launcher[0], updates::enqueue,
               message -> connection.send(message), executorContext, config.executor(),
               new ExecutorCheckpoints(checkpoints, () -> agentId));
           recovery.apply(updates, supervisor, executors);
           Router router = Router.router(vertx);
           router.get("/health").handler(rc -> rc.response().end("OK"));
-          new ExecutorHttpApi(executors).mount(router);
+          new ExecutorHttpApi(executors, executorTokens).mount(router);
           new SandboxFiles(vertx, config.workDir()).mount(router);
           io.vertx.core.http.HttpServerOptions serverOptions = new io.vertx.core.http.HttpServerOptions();
           if (config.security().tls().serves()) {

@@ -24,6 +24,7 @@ final class ExecutorContext {
   private final IntSupplier port;
   private final AgentConfig.ExecutorTimeouts timeouts;
   private final TlsSettings tls;
+  private final ExecutorTokens tokens;
 
   /**
    * @param bindHost the agent's HTTP interface; a wildcard is reached on the loopback address
@@ -36,6 +37,13 @@ final class ExecutorContext {
   /** @param tls when the agent serves TLS, executors reach it with https and its CA */
   ExecutorContext(Supplier<String> agentId, String hostname, String bindHost, IntSupplier port,
       AgentConfig.ExecutorTimeouts timeouts, TlsSettings tls) {
+    this(agentId, hostname, bindHost, port, timeouts, tls, ExecutorTokens.OFF);
+  }
+
+  /** @param tokens when on, each executor's environment carries its token */
+  ExecutorContext(Supplier<String> agentId, String hostname, String bindHost, IntSupplier port,
+      AgentConfig.ExecutorTimeouts timeouts, TlsSettings tls, ExecutorTokens tokens) {
+    this.tokens = tokens;
     this.tls = tls;
     this.agentId = agentId;
     this.hostname = hostname;
@@ -71,6 +79,9 @@ final class ExecutorContext {
     if (agentId.get() != null) {
       env.put("MESOS_AGENT_ID", agentId.get());
       env.put("MESOS_SLAVE_ID", agentId.get());
+    }
+    if (tokens.on()) {
+      env.put(ExecutorTokens.VARIABLE, tokens.mint(run.key));
     }
     env.put("MESOS_CHECKPOINT", run.spec.checkpoint() ? "1" : "0");
     long grace = run.spec.shutdownGracePeriodMillis() > 0 ? run.spec.shutdownGracePeriodMillis()

@@ -26,9 +26,16 @@ final class ExecutorHttpApi {
   static final int MAX_MESSAGE_BYTES = 1024 * 1024;
 
   private final ExecutorSupervisor executors;
+  private final ExecutorTokens tokens;
 
   ExecutorHttpApi(ExecutorSupervisor executors) {
+    this(executors, ExecutorTokens.OFF);
+  }
+
+  /** @param tokens when on, every call must carry the token of the executor it names */
+  ExecutorHttpApi(ExecutorSupervisor executors, ExecutorTokens tokens) {
     this.executors = executors;
+    this.tokens = tokens;
   }
 
   void mount(Router router) {
@@ -66,6 +73,15 @@ final class ExecutorHttpApi {
     }
     ExecutorRun.Key key = new ExecutorRun.Key(FrameworkId.of(call.getFrameworkId().getValue()),
         call.getExecutorId().getValue());
+    Optional<ExecutorTokens.Refusal> refused =
+        tokens.check(rc.request().getHeader("Authorization"), key);
+    if (refused.isPresent()) {
+      if (refused.get().status() == 401) {
+        response.putHeader("WWW-Authenticate", "Bearer realm=\"meseta-executor\"");
+      }
+      error(response, refused.get().status(), refused.get().message());
+      return;
+    }
     Optional<ExecutorRun> found = executors.find(key);
     if (found.isEmpty()) {
       error(response, 400, "Executor " + key.executorId() + " of framework " + key.frameworkId()
@@ -120,7 +136,8 @@ final class ExecutorHttpApi {
     if (!call.hasType() || call.getType() == Call.Type.UNKNOWN) {
       return Optional.of("Expecting 'type' to be present (SUBSCRIBE, UPDATE, MESSAGE or HEARTBEAT)");
     }
-    if (call.getExecutorId().getValue().isEmpty() || call.getFrameworkId().getValue().isEmpty()) {
+    // Blank ids too: a framework id of spaces would only fail later, as a 500 (found by fuzzing).
+    if (call.getExecutorId().getValue().isBlank() || call.getFrameworkId().getValue().isBlank()) {
       return Optional.of("Expecting 'executor_id' and 'framework_id' to be present");
     }
     return switch (call.getType()) {

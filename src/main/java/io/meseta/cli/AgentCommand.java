@@ -62,6 +62,11 @@ final class AgentCommand implements Callable<Integer> {
       description = "let tasks run as root (refused by default)")
   boolean allowRootTasks;
 
+  @Option(names = "--authenticate-executors",
+      description = "give each executor a token (MESOS_EXECUTOR_AUTHENTICATION_TOKEN) and"
+          + " require it on the executor API (default: off, as in Mesos)")
+  boolean authenticateExecutors;
+
   @Override
   public Integer call() throws Exception {
     Settings s = Settings.load(config == null ? Path.of("conf", "meseta.yaml") : config,
@@ -76,7 +81,8 @@ final class AgentCommand implements Callable<Integer> {
             s.duration("agent", "status_retry_max", Duration.ofMinutes(10)))
         .killGracePeriod(s.duration("agent", "kill_grace_period", Duration.ofSeconds(3)))
         .recover(recover)
-        .security(AgentSecurity.commandLine(tls.settings(s), switchUser, allowRootTasks))
+        .security(AgentSecurity.commandLine(tls.settings(s), switchUser, allowRootTasks)
+            .withAuthenticatedExecutors(authenticateExecutors))
         .masterAuthorization((credential != null
             ? java.util.Optional.of(io.meseta.client.Credential.fromFile(credential))
             : ClientAuth.credential())

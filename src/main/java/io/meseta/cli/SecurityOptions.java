@@ -5,6 +5,7 @@ import io.meseta.acl.AclsJson;
 import io.meseta.gateway.security.AuthSettings;
 import io.meseta.gateway.security.Credentials;
 import io.meseta.gateway.security.InputLimits;
+import io.meseta.gateway.security.RateLimits;
 import io.meseta.gateway.security.SecuritySettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,18 @@ final class SecurityOptions {
         jwt);
     String aclsFile = acls != null ? acls.toString() : s.string("security", "acls", "");
     return new SecuritySettings(auth, limits(s), aclsFile.isBlank() ? Acls.none()
-        : AclsJson.parse(read(aclsFile), aclsFile));
+        : AclsJson.parse(read(aclsFile), aclsFile)).withRates(rates(s));
+  }
+
+  private static RateLimits rates(Settings s) {
+    RateLimits d = RateLimits.defaults();
+    return new RateLimits(
+        s.integer("limits", "websocket_messages_per_second", d.webSocketMessagesPerSecond()),
+        s.integer("limits", "websocket_message_burst", d.webSocketMessageBurst()),
+        s.integer("limits", "http_requests_per_second", d.httpRequestsPerSecond()),
+        s.integer("limits", "http_request_burst", d.httpRequestBurst()),
+        s.integer("limits", "max_connections_per_address", d.maxConnectionsPerAddress()),
+        s.integer("limits", "max_connections", d.maxConnections()));
   }
 
   /** {@code jwt_secret_file} (HS256) or {@code jwt_public_key_file} (PEM, jwt_algorithm). */

@@ -329,8 +329,12 @@ public final class ExecutorDriver {
   }
 
   private RequestOptions options() {
-    return new RequestOptions().setMethod(HttpMethod.POST).setURI(PATH)
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(PATH)
         .putHeader("Content-Type", "application/json");
+    if (settings.authenticationToken() != null && !settings.authenticationToken().isBlank()) {
+      options.putHeader("Authorization", "Bearer " + settings.authenticationToken());
+    }
+    return options;
   }
 
   /** A throwing callback must not take the driver down with it. */

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param subscriptionBackoffMax MESOS_SUBSCRIPTION_BACKOFF_MAX: cap of the retry delay
  * @param agentTls how to verify the agent when MESOS_AGENT_ENDPOINT is {@code https://...}
  *     (CA from {@value #AGENT_TLS_CA}, else the JVM's trust store); null = plain HTTP
+ * @param authenticationToken MESOS_EXECUTOR_AUTHENTICATION_TOKEN, sent as a bearer token on
+ *     every call when the agent authenticates executors; null when it does not
  */
 public record ExecutorSettings(
     String frameworkId,
@@ -31,7 +33,8 @@ public record ExecutorSettings(
     Duration shutdownGracePeriod,
     Duration recoveryTimeout,
     Duration subscriptionBackoffMax,
-    TlsTrust agentTls) {
+    TlsTrust agentTls,
+    String authenticationToken) {
   /** Set by a TLS agent: the PEM CA file that verifies its certificate. */
   public static final String AGENT_TLS_CA = "MESETA_AGENT_TLS_CA";
 
@@ -41,6 +44,14 @@ public record ExecutorSettings(
       Duration subscriptionBackoffMax) {
     this(frameworkId, executorId, agentHost, agentPort, checkpoint, shutdownGracePeriod,
         recoveryTimeout, subscriptionBackoffMax, null);
+  }
+
+  /** Without an authentication token. */
+  public ExecutorSettings(String frameworkId, String executorId, String agentHost, int agentPort,
+      boolean checkpoint, Duration shutdownGracePeriod, Duration recoveryTimeout,
+      Duration subscriptionBackoffMax, TlsTrust agentTls) {
+    this(frameworkId, executorId, agentHost, agentPort, checkpoint, shutdownGracePeriod,
+        recoveryTimeout, subscriptionBackoffMax, agentTls, null);
   }
 
   /** @throws IllegalArgumentException naming the missing or malformed variable */
@@ -74,7 +85,8 @@ public record ExecutorSettings(
         duration(env, "MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD", Duration.ofSeconds(5)),
         duration(env, "MESOS_RECOVERY_TIMEOUT", Duration.ofMinutes(15)),
         duration(env, "MESOS_SUBSCRIPTION_BACKOFF_MAX", Duration.ofSeconds(2)),
-        tls);
+        tls,
+        env.get("MESOS_EXECUTOR_AUTHENTICATION_TOKEN"));
   }
 
   private static String required(Map<String, String> env, String name) {

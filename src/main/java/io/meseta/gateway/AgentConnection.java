@@ -3,7 +3,6 @@ package io.meseta.gateway;
 import io.meseta.core.model.AgentId;
 import io.meseta.gateway.security.InputLimits;
 import io.meseta.gateway.security.JsonDepth;
-import io.meseta.gateway.security.MesosIds;
 import io.meseta.master.bus.Addresses;
 import io.meseta.master.bus.Messages;
 import io.meseta.protocol.agent.AgentCodec;
@@ -39,12 +38,12 @@ final class AgentConnection {
       send(new AgentMessage.Error(e.getMessage()));
       return;
     }
-    if (message instanceof AgentMessage.Reregister reregister) {
-      var invalidId = MesosIds.problem("agent_id", reregister.agentId(), limits.maxIdLength());
-      if (invalidId.isPresent()) {
-        send(new AgentMessage.Error("REREGISTER rejected: " + invalidId.get()));
-        return;
-      }
+    var invalid = AgentMessageChecks.problem(message, limits.maxIdLength());
+    if (invalid.isPresent()) {
+      // e.g. "REREGISTER rejected: ...", "STATUS_UPDATE rejected: ..."
+      send(new AgentMessage.Error(message.getClass().getSimpleName()
+          .replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase() + " rejected: " + invalid.get()));
+      return;
     }
     if (message instanceof AgentMessage.Register register) {
       registered(bus.request(Addresses.AGENTS,

@@ -8,9 +8,11 @@ import io.meseta.gateway.scheduler.Leadership;
 import io.meseta.gateway.scheduler.Redirects;
 import io.meseta.gateway.scheduler.SchedulerCalls;
 import io.meseta.gateway.scheduler.WebSocketSchedulerConnection;
+import io.meseta.gateway.security.ConnectionGuard;
 import io.meseta.gateway.security.GatewayGuard;
 import io.meseta.gateway.security.InputLimits;
 import io.meseta.gateway.security.WebSocketLimits;
+import io.meseta.gateway.security.WebSocketRate;
 import io.meseta.master.MasterConfig;
 import io.meseta.master.MasterIdentity;
 import io.meseta.master.bus.Addresses;
@@ -100,7 +102,8 @@ public final class GatewayVerticle extends VerticleBase {
     router.get("/api/v1/scheduler/ws").handler(ctx -> ctx.request().toWebSocket()
         .onSuccess(socket -> {
           WebSocketLimits.closeOversized(socket, limits);
-          WebSocketSchedulerConnection.serve(socket, schedulerCalls, GatewayGuard.principal(ctx));
+          WebSocketSchedulerConnection.serve(socket, schedulerCalls, GatewayGuard.principal(ctx),
+              config.security().rates());
         }));
     HttpSchedulerEndpoint mesosHttp = new HttpSchedulerEndpoint(schedulerCalls, leadership);
     router.route("/api/v1/scheduler").handler(mesosHttp);
@@ -124,7 +127,11 @@ public final class GatewayVerticle extends VerticleBase {
         .setMaxWebSocketMessageSize(limits.maxWebSocketMessageBytes())
         .setIdleTimeout((int) limits.idleTimeout().toMillis())
         .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS));
-    return server.requestHandler(router).listen();
+    // Connection caps and the header timeout come before everything, the router included.
+    ConnectionGuard connections = new ConnectionGuard(vertx, config.security().rates(),
+        identity.nodeId());
+    return server.connectionHandler(connections::opened)
+        .requestHandler(connections.guarding(router)).listen();
   }
 
   /** The port actually bound (useful when configured with port 0). */
@@ -152,7 +159,8 @@ public final class GatewayVerticle extends VerticleBase {
       AgentConnection connection = new AgentConnection(vertx.eventBus(), connectionNodeId, socket,
           config.security().limits());
       agents.put(connection.id, connection);
-      socket.textMessageHandler(connection::onText);
+      socket.textMessageHandler(WebSocketRate.limit(config.security().rates(), connection::onText,
+          WebSocketRate.closing(socket)));
       socket.closeHandler(v -> {
         agents.remove(connection.id);
         connection.onClosed();

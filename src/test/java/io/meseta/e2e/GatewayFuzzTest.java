@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -32,15 +31,6 @@ import org.apache.mesos.v1.Protos.TaskState;
  * task to the end with its agent active.
  */
 class GatewayFuzzTest {
-  private static final List<String> OPERATOR_CALLS = List.of(
-      "{\"type\":\"GET_STATE\"}",
-      "{\"type\":\"GET_TASKS\"}",
-      "{\"type\":\"GET_AGENTS\"}",
-      "{\"type\":\"GET_FRAMEWORKS\"}",
-      "{\"type\":\"GET_METRICS\",\"get_metrics\":{\"timeout\":{\"nanoseconds\":1000000}}}",
-      "{\"type\":\"GET_ROLES\"}",
-      "{\"type\":\"GET_QUOTA\"}");
-
   private static Path work;
   private static TestCluster cluster;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -89,7 +79,7 @@ class GatewayFuzzTest {
 
   @Provide
   Arbitrary<String> operatorCalls() {
-    return Arbitraries.of(OPERATOR_CALLS);
+    return Arbitraries.of(JsonMutator.OPERATOR_CALLS);
   }
 
   private static void assertNoServerError(String path, String body) throws Exception {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     description = "Meseta load harness: simulated agents and frameworks, JMH benchmarks, Fenzo side by side",
     subcommands = {LoadTestMain.Throughput.class, LoadTestMain.Scale.class, LoadTestMain.Churn.class,
         PlacementComparison.class, PolicyCommand.class,
-        io.meseta.loadtest.failover.FailoverCommand.class})
+        io.meseta.loadtest.failover.FailoverCommand.class, io.meseta.loadtest.fuzz.FuzzCommand.class})
 public final class LoadTestMain {
 
   public static void main(String[] args) throws Exception {

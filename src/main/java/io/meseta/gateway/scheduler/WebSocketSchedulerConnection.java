@@ -40,10 +40,18 @@ public final class WebSocketSchedulerConnection implements FrameworkStream {
   /** @param principal the principal the upgrade request authenticated as, if required */
   public static void serve(ServerWebSocket socket, SchedulerCalls calls,
       Optional<String> principal) {
+    serve(socket, calls, principal, null);
+  }
+
+  /** @param rates when given, messages over its WebSocket rate are dropped with an ERROR event */
+  public static void serve(ServerWebSocket socket, SchedulerCalls calls,
+      Optional<String> principal, io.meseta.gateway.security.RateLimits rates) {
     WebSocketSchedulerConnection connection =
         new WebSocketSchedulerConnection(calls, socket, principal);
     calls.opened(connection);
-    socket.textMessageHandler(connection::onText);
+    socket.textMessageHandler(rates == null ? connection::onText
+        : io.meseta.gateway.security.WebSocketRate.limit(rates, connection::onText,
+            message -> connection.send(SchedulerEvents.error(message))));
     socket.closeHandler(v -> calls.closed(connection));
   }
 

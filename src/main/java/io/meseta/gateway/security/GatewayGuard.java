@@ -22,11 +22,14 @@ public final class GatewayGuard implements Handler<RoutingContext> {
   private final AuthSettings auth;
   private final InputLimits limits;
   private final Authenticator authenticator;
+  private final KeyedRateLimiter requestRate;
 
   public GatewayGuard(Vertx vertx, SecuritySettings settings) {
     this.auth = settings.auth();
     this.limits = settings.limits();
     this.authenticator = new Authenticator(vertx, auth);
+    this.requestRate = new KeyedRateLimiter(settings.rates().httpRequestsPerSecond(),
+        settings.rates().httpRequestBurst(), System::nanoTime);
   }
 
   /** The principal this request authenticated as, if authentication was required. */
@@ -43,7 +46,10 @@ public final class GatewayGuard implements Handler<RoutingContext> {
       case CLIENT -> auth.frameworks();
     };
     if (!required) {
-      checkBodySize(ctx);
+      String address = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
+      if (withinRate(ctx, "address " + address)) {
+        checkBodySize(ctx);
+      }
       return;
     }
     Future<String> principal = authenticator.authenticate(request.getHeader("Authorization"));
@@ -62,7 +68,9 @@ public final class GatewayGuard implements Handler<RoutingContext> {
   private void authenticated(RoutingContext ctx, io.vertx.core.AsyncResult<String> principal) {
     if (principal.succeeded()) {
       ctx.put(PRINCIPAL, principal.result());
-      checkBodySize(ctx);
+      if (withinRate(ctx, "principal " + principal.result())) {
+        checkBodySize(ctx);
+      }
       return;
     }
     String reason = principal.cause() instanceof AuthenticationFailure failure
@@ -75,6 +83,20 @@ public final class GatewayGuard implements Handler<RoutingContext> {
     // The connection is not reused: an unauthenticated client's pipelined body is not read.
     response.putHeader("Connection", "close");
     reply(response, 401, reason);
+  }
+
+  /** 429 when {@code who} sent more requests than the rate allows. */
+  private boolean withinRate(RoutingContext ctx, String who) {
+    Optional<java.time.Duration> wait = requestRate.take(who);
+    if (wait.isEmpty()) {
+      return true;
+    }
+    long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+    ctx.response().putHeader("Retry-After", Long.toString(seconds));
+    reply(ctx.response(), 429, "Too many requests from " + who + ": more than "
+        + requestRate.describe() + " (limits.http_requests_per_second and"
+        + " limits.http_request_burst); retry after " + seconds + "s");
+    return false;
   }
 
   private void checkBodySize(RoutingContext ctx) {

@@ -9,12 +9,19 @@ import java.util.Objects;
  * ACLs (checked where each action enters: the gateway and the services), and its TLS (what the
  * gateway serves, how the master's own clients verify servers).
  */
-public record SecuritySettings(AuthSettings auth, InputLimits limits, Acls acls, TlsSettings tls) {
+public record SecuritySettings(
+    AuthSettings auth, InputLimits limits, Acls acls, TlsSettings tls, RateLimits rates) {
   public SecuritySettings {
     Objects.requireNonNull(auth, "auth");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(acls, "acls");
     tls = tls == null ? TlsSettings.OFF : tls;
+    rates = rates == null ? RateLimits.defaults() : rates;
+  }
+
+  /** With the default rate limits. */
+  public SecuritySettings(AuthSettings auth, InputLimits limits, Acls acls, TlsSettings tls) {
+    this(auth, limits, acls, tls, RateLimits.defaults());
   }
 
   /** Without TLS. */
@@ -33,18 +40,22 @@ public record SecuritySettings(AuthSettings auth, InputLimits limits, Acls acls,
   }
 
   public SecuritySettings withAuth(AuthSettings newAuth) {
-    return new SecuritySettings(newAuth, limits, acls, tls);
+    return new SecuritySettings(newAuth, limits, acls, tls, rates);
   }
 
   public SecuritySettings withLimits(InputLimits newLimits) {
-    return new SecuritySettings(auth, newLimits, acls, tls);
+    return new SecuritySettings(auth, newLimits, acls, tls, rates);
   }
 
   public SecuritySettings withAcls(Acls newAcls) {
-    return new SecuritySettings(auth, limits, newAcls, tls);
+    return new SecuritySettings(auth, limits, newAcls, tls, rates);
   }
 
   public SecuritySettings withTls(TlsSettings newTls) {
-    return new SecuritySettings(auth, limits, acls, newTls);
+    return new SecuritySettings(auth, limits, acls, newTls, rates);
+  }
+
+  public SecuritySettings withRates(RateLimits newRates) {
+    return new SecuritySettings(auth, limits, acls, tls, newRates);
   }
 }

@@ -43,6 +43,10 @@ final class ExecutorCalls {
           + " of " + MAX_MESSAGE_BYTES + " bytes: send large payloads out of band (e.g. a URL)");
       return;
     }
+    if (blankIds(reply, "MESSAGE", message.getAgentId().getValue(),
+        message.getExecutorId().getValue())) {
+      return;
+    }
     AgentId agent = AgentId.of(message.getAgentId().getValue());
     ExecutorTable.Key key = key(framework, message.getExecutorId().getValue());
     if (executors.find(agent, key).isEmpty()) {
@@ -57,6 +61,10 @@ final class ExecutorCalls {
 
   /** Scheduler SHUTDOWN: the agent asks the executor to stop, then kills it after its grace. */
   void shutdown(Message<Object> reply, FrameworkId framework, Call.Shutdown shutdown) {
+    if (blankIds(reply, "SHUTDOWN", shutdown.getAgentId().getValue(),
+        shutdown.getExecutorId().getValue())) {
+      return;
+    }
     AgentId agent = AgentId.of(shutdown.getAgentId().getValue());
     ExecutorTable.Key key = key(framework, shutdown.getExecutorId().getValue());
     if (executors.find(agent, key).isEmpty()) {
@@ -125,5 +133,16 @@ final class ExecutorCalls {
   private static String notRunning(ExecutorTable.Key key, AgentId agent) {
     return "Executor " + key.executorId() + " of framework " + key.frameworkId()
         + " is not running on agent " + agent + " (launch a task with it first)";
+  }
+
+  /** Fails the call when an id it names is blank: nothing could be addressed with it. */
+  private static boolean blankIds(Message<Object> reply, String call, String agent,
+      String executor) {
+    if (agent.isBlank() || executor.isBlank()) {
+      reply.fail(Failures.BAD_REQUEST, call + " needs a non-blank 'agent_id' and 'executor_id'"
+          + " (the executor's agent and id, as its TASK_RUNNING update names them)");
+      return true;
+    }
+    return false;
   }
 }

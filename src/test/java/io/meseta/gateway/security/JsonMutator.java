@@ -28,6 +28,16 @@ public final class JsonMutator {
       "{\"framework_id\":{\"value\":\"F\"},\"type\":\"DECLINE\",\"decline\":{\"offer_ids\":"
           + "[{\"value\":\"O1\"}],\"filters\":{\"refuse_seconds\":1e308}}}");
 
+  /** Well-formed read-only operator calls ({@code POST /api/v1}), to mutate. */
+  public static final List<String> OPERATOR_CALLS = List.of(
+      "{\"type\":\"GET_STATE\"}",
+      "{\"type\":\"GET_TASKS\"}",
+      "{\"type\":\"GET_AGENTS\"}",
+      "{\"type\":\"GET_FRAMEWORKS\"}",
+      "{\"type\":\"GET_METRICS\",\"get_metrics\":{\"timeout\":{\"nanoseconds\":1000000}}}",
+      "{\"type\":\"GET_ROLES\"}",
+      "{\"type\":\"GET_QUOTA\"}");
+
   private JsonMutator() {}
 
   /** Applies {@code mutations} random edits: deletions, insertions, copies, replacements. */
