@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class AgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(AgentVerticle.class);
 
+  private static final long STOP_STAGE_SECONDS = 5;
   private final AgentConfig config;
   private volatile String agentId;
   private volatile int httpPort = -1;
@@ -146,13 +147,17 @@ public final class AgentVerticle extends VerticleBase {
   public Future<?> stop() {
     Future<Void> tasksGone = supervisor == null ? Future.succeededFuture()
         : Future.join(supervisor.killAll(), executors.shutdownAll()).mapEmpty();
+    // Each stage is bounded: a master that vanished mid-close must not keep the agent from
+    // stopping (its socket's closing handshake may never be answered).
     return tasksGone
-        .compose(v -> connection == null ? Future.succeededFuture() : connection.stop())
+        .compose(v -> connection == null ? Future.<Void>succeededFuture()
+            : connection.stop().timeout(STOP_STAGE_SECONDS, java.util.concurrent.TimeUnit.SECONDS))
         .eventually(() -> {
           if (updates != null) {
             updates.close();
           }
-          Future<Void> written = checkpoints == null ? Future.succeededFuture() : checkpoints.flush();
+          Future<Void> written = checkpoints == null ? Future.succeededFuture()
+              : checkpoints.flush().timeout(STOP_STAGE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
           return written.eventually(() ->
               httpServer == null ? Future.succeededFuture() : httpServer.close());
         });

@@ -48,7 +48,9 @@ class MasterRestartTest {
   @Test
   void aNewLeaderTermKeepsRunningTasksAndReportsTheLostOnes() throws Exception {
     int port = freePort();
-    MasterConfig config = TestCluster.fastConfig().withPort(port);
+    // Agents get 6 s to re-register with the new term (their reconnect backoff is up to 0.5 s).
+    MasterConfig config = TestCluster.fastConfig().withPort(port)
+        .withAgentTimeouts(Duration.ofMillis(300), 20);
     startMaster(config, 1);
     // Room for exactly one task, so the second one lands on the other agent.
     AgentVerticle staying = addAgent(port, work.resolve("a"), "cpus:0.1;mem:32");
