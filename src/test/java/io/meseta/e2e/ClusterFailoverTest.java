@@ -48,11 +48,7 @@ class ClusterFailoverTest {
     cluster = MasterCluster.start(work);
     ForkedMaster leader = cluster.awaitLeader(Duration.ofSeconds(60));
     addAgents(2, leader);
-    try (TestFramework framework = new TestFramework(clients, followersFirst(leader),
-        TestFramework.info("failover", 120, false))) {
-      framework.start();
-      framework.submit("long", "sleep 120");
-      framework.awaitState("long", TaskState.TASK_RUNNING, Duration.ofSeconds(30));
+    try (TestFramework framework = runningLongTask(followersFirst(leader), "failover")) {
 
       AtomicInteger submitted = new AtomicInteger();
       ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
@@ -117,11 +113,7 @@ class ClusterFailoverTest {
     cluster = MasterCluster.start(work);
     ForkedMaster leader = cluster.awaitLeader(Duration.ofSeconds(60));
     addAgents(1, leader);
-    try (TestFramework framework = new TestFramework(clients, followersFirst(leader),
-        TestFramework.info("pause", 120, false))) {
-      framework.start();
-      framework.submit("long", "sleep 120");
-      framework.awaitState("long", TaskState.TASK_RUNNING, Duration.ofSeconds(30));
+    try (TestFramework framework = runningLongTask(followersFirst(leader), "pause")) {
       leader.pause();
       ForkedMaster next;
       try {
@@ -151,11 +143,7 @@ class ClusterFailoverTest {
     ForkedMaster follower = cluster.follower(leader);
     List<String> viaFollower = new ArrayList<>(List.of(follower.address(), leader.address()));
     addAgent(viaFollower, work.resolve("agent-f"));
-    try (TestFramework framework = new TestFramework(clients, viaFollower,
-        TestFramework.info("follower", 120, false))) {
-      framework.start();
-      framework.submit("long", "sleep 120");
-      framework.awaitState("long", TaskState.TASK_RUNNING, Duration.ofSeconds(30));
+    try (TestFramework framework = runningLongTask(viaFollower, "follower")) {
       OperatorHttp onFollower = new OperatorHttp(follower.address());
       List<String> expected = cluster.addresses().stream()
           .map(a -> a.equals(leader.address()) ? a + " leads" : a).toList();
@@ -185,6 +173,16 @@ class ClusterFailoverTest {
         .map(n -> n.getString("hostname") + ":" + n.getInteger("port")
             + (n.getBoolean("leader") ? " leads" : ""))
         .toList();
+  }
+
+  /** A framework on {@code masters} whose task "long" (two minutes of sleep) is running. */
+  private TestFramework runningLongTask(List<String> masters, String name) throws Exception {
+    TestFramework framework =
+        new TestFramework(clients, masters, TestFramework.info(name, 120, false));
+    framework.start();
+    framework.submit("long", "sleep 120");
+    framework.awaitState("long", TaskState.TASK_RUNNING, Duration.ofSeconds(30));
+    return framework;
   }
 
   private static List<String> unfinished(TestFramework framework, int total) {

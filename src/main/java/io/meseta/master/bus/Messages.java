@@ -110,16 +110,7 @@ public final class Messages {
       AgentId agentId,
       List<AgentMessage.RunningTask> tasks,
       List<AgentMessage.RunningExecutor> executors,
-      List<AgentMessage.RunningTask> ended) implements Serializable {
-    public AgentReregistered(AgentId agentId, List<AgentMessage.RunningTask> tasks,
-        List<AgentMessage.RunningExecutor> executors) {
-      this(agentId, tasks, executors, List.of());
-    }
-
-    public AgentReregistered(AgentId agentId, List<AgentMessage.RunningTask> tasks) {
-      this(agentId, tasks, List.of());
-    }
-  }
+      List<AgentMessage.RunningTask> ended) implements Serializable {}
 
   public record InUse(Map<FrameworkId, Resources> byFramework) implements Serializable {}
 
