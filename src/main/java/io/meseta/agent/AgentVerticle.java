@@ -147,17 +147,20 @@ public final class AgentVerticle extends VerticleBase {
   public Future<?> stop() {
     Future<Void> tasksGone = supervisor == null ? Future.succeededFuture()
         : Future.join(supervisor.killAll(), executors.shutdownAll()).mapEmpty();
-    // Each stage is bounded: a master that vanished mid-close must not keep the agent from
-    // stopping (its socket's closing handshake may never be answered).
+    // Each stage is bounded and a stage that times out does not fail the stop: a master that
+    // vanished mid-close must not keep the agent from stopping (its socket's closing handshake
+    // may never be answered).
     return tasksGone
         .compose(v -> connection == null ? Future.<Void>succeededFuture()
-            : connection.stop().timeout(STOP_STAGE_SECONDS, java.util.concurrent.TimeUnit.SECONDS))
+            : connection.stop().timeout(STOP_STAGE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+                .otherwiseEmpty())
         .eventually(() -> {
           if (updates != null) {
             updates.close();
           }
           Future<Void> written = checkpoints == null ? Future.succeededFuture()
-              : checkpoints.flush().timeout(STOP_STAGE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+              : checkpoints.flush().timeout(STOP_STAGE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)
+                  .otherwiseEmpty();
           return written.eventually(() ->
               httpServer == null ? Future.succeededFuture() : httpServer.close());
         });
